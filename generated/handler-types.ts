@@ -1,0 +1,40 @@
+/* eslint-disable */
+// DO NOT EDIT. Written by `npm run generate` from scripts/generate.mjs; change the spec and regenerate.
+
+// Turns an openapi-typescript `operations` entry into the input and result of its handler.
+
+type Defined<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : undefined;
+type SuccessStatus = 200 | 201 | 202 | 204;
+
+/** Path parameters after validation and coercion. */
+export type PathParams<Op> = Op extends { parameters: { path?: infer P } } ? Defined<P, Record<string, never>> : Record<string, never>;
+type WithDefaults<Q, D> = Omit<Q, D & keyof Q> & Required<Pick<Q, D & keyof Q>>;
+/** Query parameters after validation and coercion; those with a default in the spec are always present. */
+export type QueryParams<Op, D = never> = Op extends { parameters: { query?: infer Q } }
+  ? [NonNullable<Q>] extends [never] ? Record<string, never> : WithDefaults<NonNullable<Q>, D>
+  : Record<string, never>;
+/** The validated JSON body, or undefined where the operation takes none. */
+export type RequestBody<Op> = Op extends { requestBody: infer R } ? JsonOf<R> : Op extends { requestBody?: infer R } ? ([NonNullable<R>] extends [never] ? undefined : JsonOf<NonNullable<R>> | undefined) : undefined;
+
+export interface OperationInput<Op, D = never> {
+  params: PathParams<Op>;
+  query: QueryParams<Op, D>;
+  body: RequestBody<Op>;
+}
+
+/** Every success response the spec declares: its status, its body and extra headers. */
+export type OperationResult<Op> = Op extends { responses: infer R }
+  ? {
+      [S in keyof R & SuccessStatus]: JsonOf<R[S]> extends undefined
+        ? { status: S; body?: undefined; headers?: Record<string, string> }
+        : { status: S; body: JsonOf<R[S]>; headers?: Record<string, string> };
+    }[keyof R & SuccessStatus]
+  : never;
+
+export type OperationHandler<Op, Ctx, D = never> = (input: OperationInput<Op, D>, ctx: Ctx) => Promise<OperationResult<Op>>;
+
+/** Defaults names, per operationId, the query parameters whose schema has a default. */
+export type HandlerMap<Ops, Ctx, Defaults> = {
+  [K in keyof Ops]: OperationHandler<Ops[K], Ctx, K extends keyof Defaults ? Defaults[K] : never>;
+};

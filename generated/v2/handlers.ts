@@ -1,0 +1,47 @@
+/* eslint-disable */
+// DO NOT EDIT. Written by `npm run generate` from openapi/v2.yaml; change the spec and regenerate.
+
+import type { operations } from './types.js';
+import type { HandlerMap } from '../handler-types.js';
+import type { RequestContext } from '../../src/http/request-context.js';
+import { listUsers } from '../../src/handlers/v2/listUsers.js';
+import { createUser } from '../../src/handlers/v2/createUser.js';
+import { getUser } from '../../src/handlers/v2/getUser.js';
+import { updateUser } from '../../src/handlers/v2/updateUser.js';
+import { deleteUser } from '../../src/handlers/v2/deleteUser.js';
+import { listUserPosts } from '../../src/handlers/v2/listUserPosts.js';
+import { listPosts } from '../../src/handlers/v2/listPosts.js';
+import { createPost } from '../../src/handlers/v2/createPost.js';
+import { getPost } from '../../src/handlers/v2/getPost.js';
+import { updatePost } from '../../src/handlers/v2/updatePost.js';
+import { deletePost } from '../../src/handlers/v2/deletePost.js';
+import { getOpenApiDocument } from '../../src/handlers/v2/getOpenApiDocument.js';
+
+/** operationIds of openapi/v2.yaml, in document order. */
+export const operationIds = [
+  'listUsers',
+  'createUser',
+  'getUser',
+  'updateUser',
+  'deleteUser',
+  'listUserPosts',
+  'listPosts',
+  'createPost',
+  'getPost',
+  'updatePost',
+  'deletePost',
+  'getOpenApiDocument'
+] as const;
+
+/** Query parameters the validator fills with the spec's default when the client leaves them out. */
+interface QueryDefaults {
+  listUsers: 'page' | 'per_page';
+  listUserPosts: 'page' | 'per_page';
+  listPosts: 'page' | 'per_page';
+}
+
+export type Handlers = HandlerMap<operations, RequestContext, QueryDefaults>;
+export type Handler<K extends keyof operations> = Handlers[K];
+
+/** A missing or mistyped handler is a compile error here. */
+export const handlers = { listUsers, createUser, getUser, updateUser, deleteUser, listUserPosts, listPosts, createPost, getPost, updatePost, deletePost, getOpenApiDocument } satisfies Handlers;

@@ -1,0 +1,865 @@
+/* eslint-disable */
+// DO NOT EDIT. Written by `npm run generate` from openapi/v2.yaml; change the spec and regenerate.
+
+export interface paths {
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Returns one page of users, newest first.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description Creates a user. The email must not belong to another user, whatever its letter case.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user.
+                 * @example 1
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description Returns one user by id.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user
+         * @description Deletes a user together with every post the user wrote.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a user
+         * @description Changes the fields the body names and leaves the others as they are.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{userId}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user.
+                 * @example 1
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a user's posts
+         * @description Returns one page of the posts one user wrote, newest first.
+         */
+        get: operations["listUserPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List posts
+         * @description Returns one page of posts by every author, newest first.
+         */
+        get: operations["listPosts"];
+        put?: never;
+        /**
+         * Create a post
+         * @description Creates a post written by the user that `author_id` names.
+         */
+        post: operations["createPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the post.
+                 * @example 1
+                 */
+                postId: components["parameters"]["PostId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a post
+         * @description Returns one post by id, with its author nested.
+         */
+        get: operations["getPost"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a post
+         * @description Deletes one post.
+         */
+        delete: operations["deletePost"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a post
+         * @description Changes the fields the body names and leaves the others as they are. Sent `tags` replace the old ones.
+         */
+        patch: operations["updatePost"];
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get this API description
+         * @description Returns this OpenAPI document as JSON, so tools can read the contract from the server itself.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Format: int64
+         * @description A server-assigned identifier.
+         * @example 1
+         */
+        Id: number;
+        /**
+         * Format: date-time
+         * @description A moment in UTC, in RFC 3339 form with milliseconds.
+         * @example 2026-11-24T09:30:00.000Z
+         */
+        Timestamp: string;
+        /**
+         * Format: email
+         * @description The email address of the user; unique among users regardless of letter case.
+         * @example ada@example.com
+         */
+        Email: string;
+        /**
+         * @description The name the user is shown by.
+         * @example Ada Lovelace
+         */
+        UserName: string;
+        /**
+         * @description What the user may do; `admin` may manage everyone.
+         * @example user
+         * @enum {string}
+         */
+        Role: "user" | "admin";
+        /**
+         * @description The title of the post.
+         * @example Notes on the Analytical Engine
+         */
+        PostTitle: string;
+        /**
+         * @description The text of the post.
+         * @example The engine weaves algebraic patterns just as the Jacquard loom weaves flowers and leaves.
+         */
+        PostBody: string;
+        /**
+         * @description Short labels that group posts; order is kept.
+         * @example [
+         *       "mathematics",
+         *       "history"
+         *     ]
+         */
+        Tags: string[];
+        /** @description A person who has an account. */
+        User: {
+            id: components["schemas"]["Id"];
+            email: components["schemas"]["Email"];
+            name: components["schemas"]["UserName"];
+            role: components["schemas"]["Role"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description What a client sends to create a user; the server assigns the rest. */
+        UserCreate: {
+            email: components["schemas"]["Email"];
+            name: components["schemas"]["UserName"];
+            /** @default user */
+            role: components["schemas"]["Role"];
+        };
+        /** @description The user fields to change; at least one. */
+        UserUpdate: {
+            email?: components["schemas"]["Email"];
+            name?: components["schemas"]["UserName"];
+            role?: components["schemas"]["Role"];
+        };
+        /** @description One page of users, newest first, with its paging. */
+        UserList: {
+            /** @description The users on this page. */
+            data: components["schemas"]["User"][];
+            meta: components["schemas"]["PageMeta"];
+            links: components["schemas"]["PageLinks"];
+        };
+        /** @description A post with its author nested. */
+        Post: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["PostTitle"];
+            body: components["schemas"]["PostBody"];
+            tags: components["schemas"]["Tags"];
+            /** @description The user who wrote the post. */
+            readonly author: components["schemas"]["User"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description What a client sends to create a post; the server assigns the rest. */
+        PostCreate: {
+            title: components["schemas"]["PostTitle"];
+            /** @default  */
+            body: components["schemas"]["PostBody"];
+            /** @default [] */
+            tags: components["schemas"]["Tags"];
+            /**
+             * Format: int64
+             * @description The id of the user who writes the post; it must name an existing user.
+             * @example 1
+             */
+            author_id: number;
+        };
+        /** @description The post fields to change; at least one. The author of a post never changes. */
+        PostUpdate: {
+            title?: components["schemas"]["PostTitle"];
+            body?: components["schemas"]["PostBody"];
+            tags?: components["schemas"]["Tags"];
+        };
+        /** @description One page of posts, newest first, with its paging. */
+        PostList: {
+            /** @description The posts on this page. */
+            data: components["schemas"]["Post"][];
+            meta: components["schemas"]["PageMeta"];
+            links: components["schemas"]["PageLinks"];
+        };
+        /** @description Where this page lies in the whole list. */
+        PageMeta: {
+            /**
+             * @description The API version that produced the envelope.
+             * @constant
+             */
+            version: 2;
+            /** @description The number of this page, counted from 1. */
+            page: number;
+            /** @description How many items a page holds. */
+            per_page: number;
+            /** @description How many items the whole list holds. */
+            total: number;
+            /** @description How many pages the whole list fills; 0 when it is empty. */
+            pages: number;
+        };
+        /** @description Absolute URLs of this page and its neighbours; they keep the request's other query parameters. */
+        PageLinks: {
+            /**
+             * Format: uri
+             * @description This page.
+             */
+            self: string;
+            /**
+             * Format: uri
+             * @description The next page, or null on the last page.
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @description The previous page, or null on the first page.
+             */
+            prev: string | null;
+        };
+        /** @description The one shape of every error the API sends. */
+        Error: {
+            /** @description What went wrong. */
+            error: {
+                /**
+                 * @description A stable, machine-readable UPPER_SNAKE code; it never changes across versions.
+                 * @example USER_NOT_FOUND
+                 */
+                code: string;
+                /**
+                 * @description A human-readable explanation; it may change between releases.
+                 * @example No user has id 42.
+                 */
+                message: string;
+                /** @description For validation errors, each failing field's path (`email`, `tags.0`) mapped to its messages. */
+                details?: {
+                    [key: string]: string[];
+                };
+                /**
+                 * @description The id of the request, as in the `X-Request-ID` header.
+                 * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
+                 */
+                request_id: string;
+            };
+        };
+        /** @description An OpenAPI 3.1 document. */
+        OpenApiDocument: {
+            /** @description The OpenAPI version the document follows. */
+            openapi: string;
+            /** @description Title, version and description of the API. */
+            info: Record<string, never>;
+            /** @description The operations of the API by path. */
+            paths: Record<string, never>;
+        };
+    };
+    responses: {
+        /** @description One page of users. */
+        UserList: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserList"];
+            };
+        };
+        /** @description The user. */
+        User: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["User"];
+            };
+        };
+        /** @description The user was created. */
+        UserCreated: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["User"];
+            };
+        };
+        /** @description One page of posts. */
+        PostList: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PostList"];
+            };
+        };
+        /** @description The post. */
+        Post: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Post"];
+            };
+        };
+        /** @description The post was created. */
+        PostCreated: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Post"];
+            };
+        };
+        /** @description Done; there is nothing to return. */
+        NoContent: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description This OpenAPI document. */
+        OpenApiDocument: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OpenApiDocument"];
+            };
+        };
+        /** @description The request could not be read (`BAD_REQUEST`): malformed JSON, a query or path parameter out of its declared range, or a query parameter the operation does not declare. */
+        BadRequest: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No user has that id (`USER_NOT_FOUND`). */
+        UserNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No post has that id (`POST_NOT_FOUND`). */
+        PostNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Another user already has that email, in any letter case (`EMAIL_TAKEN`). */
+        EmailTaken: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is larger than the server accepts, 1 MB by default (`PAYLOAD_TOO_LARGE`). */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`). */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body breaks the schema, names a field the client may not send, or refers to something that does not exist (`VALIDATION_ERROR`); `details` says which field and why. */
+        ValidationError: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The server failed (`INTERNAL_ERROR`); the detail is in the server's log under the request id, never in the body. */
+        InternalError: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description The id of the user.
+         * @example 1
+         */
+        UserId: number;
+        /**
+         * @description The id of the post.
+         * @example 1
+         */
+        PostId: number;
+        /**
+         * @description The page to return, counted from 1.
+         * @example 1
+         */
+        Page: number;
+        /**
+         * @description How many items a page holds.
+         * @example 20
+         */
+        PerPage: number;
+    };
+    requestBodies: {
+        /** @description The user to create. */
+        UserCreate: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        /** @description The user fields to change. */
+        UserUpdate: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        /** @description The post to create. */
+        PostCreate: {
+            content: {
+                "application/json": components["schemas"]["PostCreate"];
+            };
+        };
+        /** @description The post fields to change. */
+        PostUpdate: {
+            content: {
+                "application/json": components["schemas"]["PostUpdate"];
+            };
+        };
+    };
+    headers: {
+        /**
+         * @description The id of this request; an incoming well-formed `X-Request-ID` is echoed, otherwise a new UUID.
+         * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
+         */
+        XRequestId: string;
+        /**
+         * @description How long the server took to produce the response, in milliseconds.
+         * @example 3.142ms
+         */
+        XResponseTime: string;
+        /**
+         * @description The URL of the created resource.
+         * @example http://localhost:3000/api/v2/users/43
+         */
+        Location: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds.
+                 * @example 20
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UserList"];
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserCreate"];
+        responses: {
+            201: components["responses"]["UserCreated"];
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["EmailTaken"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user.
+                 * @example 1
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["User"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user.
+                 * @example 1
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user.
+                 * @example 1
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserUpdate"];
+        responses: {
+            200: components["responses"]["User"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["UserNotFound"];
+            409: components["responses"]["EmailTaken"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listUserPosts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds.
+                 * @example 20
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user.
+                 * @example 1
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PostList"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPosts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds.
+                 * @example 20
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PostList"];
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PostCreate"];
+        responses: {
+            201: components["responses"]["PostCreated"];
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the post.
+                 * @example 1
+                 */
+                postId: components["parameters"]["PostId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Post"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PostNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the post.
+                 * @example 1
+                 */
+                postId: components["parameters"]["PostId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PostNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the post.
+                 * @example 1
+                 */
+                postId: components["parameters"]["PostId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PostUpdate"];
+        responses: {
+            200: components["responses"]["Post"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PostNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OpenApiDocument"];
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}

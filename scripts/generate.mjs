@@ -1,0 +1,114 @@
+// Writes generated/ from openapi/*.yaml: the parsed document, openapi-typescript types and a
+// typed operationId → handler map per version. The only writer of generated/.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+const root = new URL('../', import.meta.url);
+const versions = ['v1', 'v2'];
+const banner = (source) =>
+  `/* eslint-disable */\n// DO NOT EDIT. Written by \`npm run generate\` from ${source}; change the spec and regenerate.\n`;
+
+const handlerTypes = `${banner('scripts/generate.mjs')}
+// Turns an openapi-typescript \`operations\` entry into the input and result of its handler.
+
+type Defined<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : undefined;
+type SuccessStatus = 200 | 201 | 202 | 204;
+
+/** Path parameters after validation and coercion. */
+export type PathParams<Op> = Op extends { parameters: { path?: infer P } } ? Defined<P, Record<string, never>> : Record<string, never>;
+type WithDefaults<Q, D> = Omit<Q, D & keyof Q> & Required<Pick<Q, D & keyof Q>>;
+/** Query parameters after validation and coercion; those with a default in the spec are always present. */
+export type QueryParams<Op, D = never> = Op extends { parameters: { query?: infer Q } }
+  ? [NonNullable<Q>] extends [never] ? Record<string, never> : WithDefaults<NonNullable<Q>, D>
+  : Record<string, never>;
+/** The validated JSON body, or undefined where the operation takes none. */
+export type RequestBody<Op> = Op extends { requestBody: infer R } ? JsonOf<R> : Op extends { requestBody?: infer R } ? ([NonNullable<R>] extends [never] ? undefined : JsonOf<NonNullable<R>> | undefined) : undefined;
+
+export interface OperationInput<Op, D = never> {
+  params: PathParams<Op>;
+  query: QueryParams<Op, D>;
+  body: RequestBody<Op>;
+}
+
+/** Every success response the spec declares: its status, its body and extra headers. */
+export type OperationResult<Op> = Op extends { responses: infer R }
+  ? {
+      [S in keyof R & SuccessStatus]: JsonOf<R[S]> extends undefined
+        ? { status: S; body?: undefined; headers?: Record<string, string> }
+        : { status: S; body: JsonOf<R[S]>; headers?: Record<string, string> };
+    }[keyof R & SuccessStatus]
+  : never;
+
+export type OperationHandler<Op, Ctx, D = never> = (input: OperationInput<Op, D>, ctx: Ctx) => Promise<OperationResult<Op>>;
+
+/** Defaults names, per operationId, the query parameters whose schema has a default. */
+export type HandlerMap<Ops, Ctx, Defaults> = {
+  [K in keyof Ops]: OperationHandler<Ops[K], Ctx, K extends keyof Defaults ? Defaults[K] : never>;
+};
+`;
+
+function handlerMap(version, operationIds, defaulted) {
+  const defaults = Object.entries(defaulted)
+    .map(([id, names]) => `  ${id}: ${names.map((n) => `'${n}'`).join(' | ')};`)
+    .join('\n');
+  const imports = operationIds
+    .map((id) => `import { ${id} } from '../../src/handlers/${version}/${id}.js';`)
+    .join('\n');
+  return `${banner(`openapi/${version}.yaml`)}
+import type { operations } from './types.js';
+import type { HandlerMap } from '../handler-types.js';
+import type { RequestContext } from '../../src/http/request-context.js';
+${imports}
+
+/** operationIds of openapi/${version}.yaml, in document order. */
+export const operationIds = ${JSON.stringify(operationIds, null, 2).replace(/"/g, "'")} as const;
+
+/** Query parameters the validator fills with the spec's default when the client leaves them out. */
+interface QueryDefaults {
+${defaults}
+}
+
+export type Handlers = HandlerMap<operations, RequestContext, QueryDefaults>;
+export type Handler<K extends keyof operations> = Handlers[K];
+
+/** A missing or mistyped handler is a compile error here. */
+export const handlers = { ${operationIds.join(', ')} } satisfies Handlers;
+`;
+}
+
+/** Follows a local `$ref` such as `#/components/parameters/Page`. */
+function resolve(document, node) {
+  if (!node?.$ref) return node;
+  const target = node.$ref.slice(2).split('/').reduce((at, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+  return resolve(document, target);
+}
+
+await rm(new URL('generated/', root), { recursive: true, force: true });
+await mkdir(new URL('generated/', root), { recursive: true });
+await writeFile(new URL('generated/handler-types.ts', root), handlerTypes);
+
+for (const version of versions) {
+  const specUrl = new URL(`openapi/${version}.yaml`, root);
+  const document = parse(await readFile(specUrl, 'utf8'));
+  const operations = Object.values(document.paths).flatMap((item) =>
+    Object.values(item)
+      .filter((op) => op && typeof op === 'object' && op.operationId)
+      .map((op) => ({ ...op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])] })),
+  );
+  const operationIds = operations.map((op) => op.operationId);
+  const defaulted = Object.fromEntries(
+    operations
+      .map((op) => [op.operationId, op.parameters.map((p) => resolve(document, p)).filter((p) => p.in === 'query' && p.schema && 'default' in resolve(document, p.schema)).map((p) => p.name)])
+      .filter(([, names]) => names.length > 0),
+  );
+  const out = new URL(`generated/${version}/`, root);
+  await mkdir(out, { recursive: true });
+  await writeFile(new URL('openapi.json', out), `${JSON.stringify(document, null, 2)}\n`);
+  const types = astToString(await openapiTS(specUrl));
+  await writeFile(new URL('types.ts', out), `${banner(`openapi/${version}.yaml`)}\n${types}`);
+  await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted));
+  console.log(`generated ${fileURLToPath(out)} (${operationIds.length} operations)`);
+}

@@ -1,0 +1,11 @@
+// `npm run seed`: migrate the configured database and fill it with demo data if it has no users.
+import { loadConfig } from '../src/config.js';
+import { createDb } from '../src/db/knex.js';
+import { migrate } from '../src/db/migrations.js';
+import { seedDemoData } from '../src/db/seed.js';
+
+const db = createDb(loadConfig().databaseUrl);
+await migrate(db);
+if (await db('users').first()) console.log('The database already has users; nothing seeded.');
+else console.log('Seeded', await seedDemoData(db));
+await db.destroy();

@@ -1,0 +1,54 @@
+import { Ajv } from 'ajv';
+
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// The environment is validated like a request body: one schema, every bad value reported at once.
+const schema = {
+  type: 'object',
+  properties: {
+    PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
+    HOST: { type: 'string', minLength: 1, default: '0.0.0.0' },
+    DATABASE_URL: { type: 'string', pattern: '^sqlite:(:memory:|[^:].*)$', default: 'sqlite:data/app.db' },
+    LOG_LEVEL: { type: 'string', enum: levels, default: 'info' },
+    BODY_LIMIT: { type: 'integer', minimum: 1, maximum: 104857600, default: 1048576 },
+    SEED_DEMO_DATA: { type: 'boolean', default: true },
+  },
+} as const;
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  logLevel: (typeof levels)[number];
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Fill a freshly created database with demo users and posts. */
+  seedDemoData: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const validate = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true }).compile(schema);
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const names = Object.keys(schema.properties);
+  // An empty variable counts as unset, so `PORT= npm start` means the default.
+  const values: Record<string, unknown> = Object.fromEntries(names.filter((n) => env[n]).map((n) => [n, env[n]]));
+  if (!validate(values)) {
+    const problems = (validate.errors ?? []).map((e) => {
+      const name = e.instancePath.slice(1);
+      return `${name} ${e.message} (got ${JSON.stringify(env[name])})`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}\nDATABASE_URL takes sqlite:<path> or sqlite::memory:.`);
+  }
+  return {
+    port: values.PORT as number,
+    host: values.HOST as string,
+    databaseUrl: values.DATABASE_URL as string,
+    logLevel: values.LOG_LEVEL as Config['logLevel'],
+    bodyLimit: values.BODY_LIMIT as number,
+    seedDemoData: values.SEED_DEMO_DATA as boolean,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Knex } from 'knex';
+
+const first = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Radia', 'Tim', 'Frances', 'Dennis'];
+const last = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Perlman'];
+const topics = ['compilers', 'databases', 'networks', 'history', 'mathematics', 'security', 'testing', 'design', 'hardware'];
+const titles = [
+  'Why I still write tests first',
+  'Notes on structured programming',
+  'A short history of the linker',
+  'What the query planner told me',
+  'Spanning trees and the people who love them',
+  'Ten years of on-call, ten lessons',
+  'Reading old manuals for fun',
+  'Small functions, big programs',
+];
+
+/** A few dozen users and posts with tags, the same on every run, so the README's examples work. */
+export async function seedDemoData(db: Knex): Promise<{ users: number; posts: number }> {
+  const start = Date.parse('2026-01-05T09:00:00.000Z');
+  const at = (hours: number) => new Date(start + hours * 3_600_000).toISOString();
+  return db.transaction(async (trx) => {
+    const users = Array.from({ length: 36 }, (_, i) => {
+      const name = `${first[i % first.length]} ${last[i % last.length]}`;
+      return {
+        email: `${name.toLowerCase().replace(' ', '.')}${i >= first.length ? i : ''}@example.com`,
+        name,
+        role: i === 0 ? 'admin' : 'user',
+        created_at: at(i * 24),
+        updated_at: at(i * 24),
+      };
+    });
+    const userIds = (await trx('users').insert(users).returning('id')).map((r: { id: number }) => Number(r.id));
+    let posts = 0;
+    for (const [i, authorId] of userIds.entries()) {
+      for (let k = 0; k < (i % 4) + 1; k++) {
+        const n = i * 4 + k;
+        const [row] = await trx('posts')
+          .insert({
+            author_id: authorId,
+            title: titles[n % titles.length],
+            body: `Post ${n + 1} of the demo data: ${topics[n % topics.length]} from the point of view of someone who has shipped it.`,
+            created_at: at(i * 24 + k * 5 + 1),
+            updated_at: at(i * 24 + k * 5 + 1),
+          })
+          .returning('id');
+        const tags = [topics[n % topics.length], topics[(n + 3) % topics.length]] as string[];
+        await trx('post_tags').insert(tags.map((tag, position) => ({ post_id: Number(row.id), position, tag })));
+        posts++;
+      }
+    }
+    return { users: userIds.length, posts };
+  });
+}

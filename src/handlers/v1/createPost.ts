@@ -1,0 +1,7 @@
+import type { Handler } from '../../../generated/v1/handlers.js';
+import { toPost } from '../../serializers/resources.js';
+
+export const createPost: Handler<'createPost'> = async ({ body }, { services, baseUrl }) => {
+  const post = await services.posts.create(body);
+  return { status: 201, body: toPost(post), headers: { Location: `${baseUrl}/posts/${post.id}` } };
+};

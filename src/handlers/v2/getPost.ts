@@ -1,0 +1,2 @@
+// Single resources are the same in v2 as in v1; generated/v2/handlers.ts checks this against the v2 contract.
+export { getPost } from '../v1/getPost.js';

@@ -1,0 +1,51 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ApiError, badRequest } from '../domain/errors.js';
+
+/** body-parser marks its errors with a `type`; each maps to a documented client error. */
+function fromBodyParser(err: { type?: unknown; limit?: unknown }): ApiError | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return badRequest('The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${String(err.limit)} bytes.`);
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 application/json, not compressed.');
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return badRequest('The request body ended early or does not match its Content-Length.');
+    default:
+      return undefined;
+  }
+}
+
+function toApiError(err: unknown): ApiError | undefined {
+  if (err instanceof ApiError) return err;
+  if (err instanceof URIError) return badRequest('The request path is not validly percent-encoded.');
+  if (err && typeof err === 'object') return fromBodyParser(err);
+  return undefined;
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new ApiError(404, 'NOT_FOUND', `Nothing is at ${req.method} ${req.path}.`));
+};
+
+/** The one place where an error becomes a response. Bugs become INTERNAL_ERROR; their detail goes to the log only. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  const known = toApiError(err);
+  const error =
+    known ?? new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
+  if (!known) req.log.error({ err }, 'unhandled error');
+  if (res.headersSent) return next(err);
+  res
+    .status(error.status)
+    .set(error.headers ?? {})
+    .json({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details && { details: error.details }),
+        request_id: res.locals.requestId as string,
+      },
+    });
+};

@@ -1,0 +1,105 @@
+import { Ajv2020, type Options } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Request, RequestHandler, Response } from 'express';
+import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+import { ApiError } from '../domain/errors.js';
+import type { Services } from '../domain/services.js';
+import type { RequestContext } from './request-context.js';
+import { requestValidationError } from './validation-errors.js';
+
+interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+// The generated map is typed per operation; here every handler is one shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyHandler = (input: any, ctx: RequestContext) => Promise<HandlerResult>;
+
+export interface VersionApi {
+  name: string;
+  document: object;
+  handlers: Record<string, AnyHandler>;
+}
+
+/** openapi-backend checks documents against the OpenAPI 3.0 meta-schema only; Redocly lints our 3.1 specs instead. */
+class OpenApi31Backend extends OpenAPIBackend {
+  override validateDefinition() {
+    return this.document;
+  }
+}
+
+/**
+ * Its default Ajv is draft-07 and ignores 2020-12 keywords; the specs are 3.1, so validate with 2020-12.
+ * Not strict: openapi-backend wraps our schemas in its own (defaults at their root), and Redocly lints ours.
+ */
+function ajv2020(_default: unknown, options: Options) {
+  const ajv = new Ajv2020({ ...options, allErrors: true, useDefaults: true, strict: false });
+  addFormats.default(ajv);
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
+  return ajv;
+}
+
+const methods = ['get', 'put', 'post', 'patch', 'delete', 'options', 'head', 'trace'];
+const jsonTypes = ['application/json', 'application/*+json'];
+
+export async function createVersionRouter(api: VersionApi, services: Services): Promise<RequestHandler> {
+  const backend = new OpenApi31Backend({
+    definition: structuredClone(api.document) as Document,
+    strict: true,
+    coerceTypes: true,
+    customizeAjv: ajv2020 as never,
+  });
+
+  const allowedMethods = (path: string) =>
+    methods.filter((method) => backend.router.matchOperation({ method, path, headers: {} })).map((m) => m.toUpperCase());
+
+  backend.register({
+    notFound: (c: Context) => {
+      throw new ApiError(404, 'NOT_FOUND', `Nothing is at ${c.request.method.toUpperCase()} /api/${api.name}${c.request.path}.`);
+    },
+    methodNotAllowed: (c: Context) => {
+      const allow = allowedMethods(c.request.path).join(', ');
+      throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${c.request.method.toUpperCase()} is not allowed here; use ${allow}.`, undefined, {
+        Allow: allow,
+      });
+    },
+    // Runs before validation, so a body in the wrong format is a 415, not a schema failure.
+    postRoutingHandler: (c: Context, req: Request) => {
+      if (c.operation?.requestBody && req.is(jsonTypes) === false) {
+        throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.');
+      }
+    },
+    validationFail: (c: Context) => {
+      throw requestValidationError(c.validation.errors ?? []);
+    },
+  });
+
+  for (const [operationId, handler] of Object.entries(api.handlers)) {
+    backend.register(operationId, async (c: Context, req: Request, res: Response) => {
+      const origin = `${req.protocol}://${req.host}`;
+      const result = await handler(
+        // `coerced` holds the parameters after type coercion and the spec's defaults.
+        { params: c.validation.coerced.params ?? {}, query: c.validation.coerced.query ?? {}, body: c.request.requestBody },
+        {
+          requestId: res.locals.requestId as string,
+          url: new URL(req.originalUrl, origin),
+          baseUrl: `${origin}/api/${api.name}`,
+          services,
+          document: api.document,
+        },
+      );
+      res.status(result.status).set(result.headers ?? {});
+      if (result.body === undefined) res.end();
+      else res.json(result.body);
+    });
+  }
+
+  await backend.init();
+  return (req, res, next) => {
+    backend
+      .handleRequest({ method: req.method, path: req.path, query: req.query as never, headers: req.headers as never, body: req.body }, req, res)
+      .catch(next);
+  };
+}

@@ -1,0 +1,13 @@
+import type { Services } from '../domain/services.js';
+
+/** What a handler gets besides its validated input; nothing of express leaks through. */
+export interface RequestContext {
+  requestId: string;
+  /** The absolute URL of the request, for links that keep its query. */
+  url: URL;
+  /** The absolute URL of the version root, such as `http://host/api/v1`. */
+  baseUrl: string;
+  services: Services;
+  /** The OpenAPI document of the version that answers. */
+  document: object;
+}

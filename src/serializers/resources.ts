@@ -1,0 +1,24 @@
+import type { components } from '../../generated/v1/types.js';
+import type { PostRecord } from '../db/posts-repository.js';
+import type { UserRecord } from '../db/users-repository.js';
+
+type Schemas = components['schemas'];
+
+export const toUser = (u: UserRecord): Schemas['User'] => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  created_at: u.created_at,
+  updated_at: u.updated_at,
+});
+
+export const toPost = (p: PostRecord): Schemas['Post'] => ({
+  id: p.id,
+  title: p.title,
+  body: p.body,
+  tags: p.tags,
+  author: toUser(p.author),
+  created_at: p.created_at,
+  updated_at: p.updated_at,
+});

@@ -1,0 +1,11 @@
+// The one place that wires generated code into the app: each version's document and handler map.
+import { handlers as v1Handlers } from '../generated/v1/handlers.js';
+import v1Document from '../generated/v1/openapi.json' with { type: 'json' };
+import { handlers as v2Handlers } from '../generated/v2/handlers.js';
+import v2Document from '../generated/v2/openapi.json' with { type: 'json' };
+import type { VersionApi } from './http/openapi-router.js';
+
+export const versions: VersionApi[] = [
+  { name: 'v1', document: v1Document, handlers: v1Handlers },
+  { name: 'v2', document: v2Document, handlers: v2Handlers },
+];
