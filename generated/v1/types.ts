@@ -829,7 +829,6 @@ export interface operations {
         responses: {
             200: components["responses"]["OpenApiDocument"];
             400: components["responses"]["BadRequest"];
-            500: components["responses"]["InternalError"];
         };
     };
 }

@@ -67,7 +67,9 @@ export async function createVersionRouter(api: VersionApi, services: Services): 
     },
     // Runs before validation, so a body in the wrong format is a 415, not a schema failure.
     postRoutingHandler: (c: Context, req: Request) => {
-      if (c.operation?.requestBody && req.is(jsonTypes) === false) {
+      // An empty body (Content-Length: 0) is a missing body, reported by validation as a 422.
+      const sentBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+      if (c.operation?.requestBody && sentBody && !req.is(jsonTypes)) {
         throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.');
       }
     },

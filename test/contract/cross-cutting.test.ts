@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { operationsOf, versions, type Version } from '../support/spec.js';
+import { useServer } from '../support/use-server.js';
+
+const api = useServer();
+
+/** Path parameters that name existing rows, so only the aspect under test can fail. */
+async function existingParams(): Promise<Record<string, number>> {
+  const post = await api.createPost();
+  return { userId: post.author.id, postId: post.id };
+}
+
+const bodyOperations = ['createUser', 'updateUser', 'createPost', 'updatePost'];
+
+describe.each(versions)('every operation of %s', (version: Version) => {
+  it.each(operationsOf(version).map((o) => [o.operationId]))(
+    '%s: when the query has a parameter the operation does not declare, then 400 BAD_REQUEST naming it',
+    async (operationId) => {
+      const res = await api.call(version, operationId, { params: await existingParams(), query: { colour: 'blue' } });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { colour: ['is not a parameter of this operation'] } });
+    },
+  );
+
+  it.each(operationsOf(version).map((o) => [o.operationId]))(
+    '%s: then the response carries X-Request-ID and X-Response-Time',
+    async (operationId) => {
+      const res = await api.call(version, operationId, { params: await existingParams(), query: { per_page: 0 } });
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.headers.get('x-response-time')).toMatch(/^\d+\.\d{3}ms$/);
+    },
+  );
+});
+
+describe.each(versions)('bodies sent to %s', (version: Version) => {
+  it.each(bodyOperations.map((id) => [id]))('%s: when the JSON is malformed, then 400 BAD_REQUEST', async (operationId) => {
+    const res = await api.call(version, operationId, {
+      params: await existingParams(),
+      rawBody: '{"name": "Ada",',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BAD_REQUEST');
+  });
+
+  it.each(bodyOperations.map((id) => [id]))('%s: when the body is not JSON, then 415 UNSUPPORTED_MEDIA_TYPE', async (operationId) => {
+    const res = await api.call(version, operationId, {
+      params: await existingParams(),
+      rawBody: 'name=Ada',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it.each(bodyOperations.map((id) => [id]))('%s: when the body is over 1 MB, then 413 PAYLOAD_TOO_LARGE and nothing is stored', async (operationId) => {
+    const params = await existingParams();
+    const before = await api.server.db('users').count({ n: '*' }).first();
+    const res = await api.call(version, operationId, {
+      params,
+      rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await api.server.db('users').count({ n: '*' }).first()).toEqual(before);
+  });
+
+  it.each(bodyOperations.map((id) => [id]))('%s: when no body is sent, then 422 VALIDATION_ERROR', async (operationId) => {
+    const res = await api.call(version, operationId, { params: await existingParams() });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_ERROR', details: { $: ['a JSON body is required'] } });
+  });
+});
+
+describe('request ids', () => {
+  it.each([
+    ['a well-formed id', 'req-42:abc_DEF.1', 'req-42:abc_DEF.1'],
+    ['an id of 128 characters', 'a'.repeat(128), 'a'.repeat(128)],
+  ])('when the client sends %s, then it is echoed in the header and in errors', async (_, sent, expected) => {
+    const res = await api.call('v1', 'getUser', { params: { userId: 404 }, headers: { 'x-request-id': sent } });
+    expect(res.headers.get('x-request-id')).toBe(expected);
+    expect(res.body.error.request_id).toBe(expected);
+  });
+
+  it.each([
+    ['an id of 129 characters', 'a'.repeat(129)],
+    ['an id with spaces', 'hello world'],
+    ['an id with a newline escape', 'abc%0d%0a'],
+    ['an empty id', ''],
+  ])('when the client sends %s, then a new UUID replaces it', async (_, sent) => {
+    const res = await api.call('v1', 'getUser', { params: { userId: 404 }, headers: { 'x-request-id': sent } });
+    const id = res.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(res.body.error.request_id).toBe(id);
+  });
+});
+
+describe('routes the specs do not declare', () => {
+  it.each([
+    ['GET', '/api/v1/comments'],
+    ['GET', '/api/v3/users'],
+    ['GET', '/'],
+    ['POST', '/api/v2/users/1/avatar'],
+  ])('when %s %s, then 404 NOT_FOUND in the error shape', async (method, path) => {
+    const res = await fetch(`${api.server.origin}${path}`, { method });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(res.headers.get('x-response-time')).toBeTruthy();
+    expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND', request_id: res.headers.get('x-request-id') } });
+  });
+
+  it.each([
+    ['PUT', '/api/v1/users/1', 'GET, PATCH, DELETE'],
+    ['DELETE', '/api/v2/users', 'GET, POST'],
+    ['POST', '/api/v1/posts/3', 'GET, PATCH, DELETE'],
+  ])('when %s %s, then 405 METHOD_NOT_ALLOWED with Allow: %s', async (method, path, allow) => {
+    const res = await fetch(`${api.server.origin}${path}`, { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('when the path is not validly percent-encoded, then 400 BAD_REQUEST', async () => {
+    const res = await fetch(`${api.server.origin}/api/v1/users/%E0%A4%A`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,38 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.js';
+import { createDb, type Db } from '../../src/db/knex.js';
+import { migrate } from '../../src/db/migrations.js';
+import { createLogger } from '../../src/logger.js';
+
+export interface TestServer {
+  origin: string;
+  db: Db;
+  /** Empties every table, so each test arranges its own data on a fresh database. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real app on a real in-memory SQLite database, listening on an ephemeral port. */
+export async function startTestServer(options: { bodyLimit?: number } = {}): Promise<TestServer> {
+  const db = createDb('sqlite::memory:');
+  await migrate(db);
+  const app = await createApp({ config: { bodyLimit: options.bodyLimit ?? 1_048_576 }, db, logger: createLogger('silent') });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    db,
+    async reset() {
+      await db('post_tags').delete();
+      await db('posts').delete();
+      await db('users').delete();
+      await db('sqlite_sequence').delete();
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await db.destroy();
+    },
+  };
+}
