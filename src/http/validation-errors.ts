@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { ApiError, badRequest, validationError, type ErrorDetails } from '../domain/errors.js';
+import type { ApiError} from '../domain/errors.js';
+import { badRequest, validationError, type ErrorDetails } from '../domain/errors.js';
 
 // openapi-backend validates one object: { path, query, header, requestBody }. The first segment
 // of an error's instancePath says which part of the request failed.

@@ -107,7 +107,7 @@ describe('routes the specs do not declare', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(res.headers.get('x-response-time')).toBeTruthy();
-    expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND', request_id: res.headers.get('x-request-id') } });
+    expect((await res.json()) as object).toMatchObject({ error: { code: 'NOT_FOUND', request_id: res.headers.get('x-request-id') } });
   });
 
   it.each([
@@ -118,12 +118,12 @@ describe('routes the specs do not declare', () => {
     const res = await fetch(`${api.server.origin}${path}`, { method });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe(allow);
-    expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('when the path is not validly percent-encoded, then 400 BAD_REQUEST', async () => {
     const res = await fetch(`${api.server.origin}/api/v1/users/%E0%A4%A`);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('BAD_REQUEST');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
   });
 });

@@ -91,7 +91,7 @@ function urlFor(origin: string, version: Version, operationId: string, options: 
   const query =
     typeof options.query === 'string'
       ? options.query
-      : new URLSearchParams(Object.entries(options.query ?? {}).map(([k, v]) => [k, String(v)])).toString();
+      : new URLSearchParams(Object.entries(options.query ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
   return `${origin}/api/${version}${path}${query ? `?${query}` : ''}`;
 }
 

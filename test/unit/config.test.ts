@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then the embedded defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: 'sqlite:data/app.db',
+      logLevel: 'info',
+      bodyLimit: 1_048_576,
+      seedDemoData: true,
+    });
+  });
+
+  it('when values are set, then they are parsed to their types', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'debug', BODY_LIMIT: '2048', SEED_DEMO_DATA: 'false' });
+    expect(config).toMatchObject({ port: 8080, databaseUrl: 'sqlite::memory:', logLevel: 'debug', bodyLimit: 2048, seedDemoData: false });
+  });
+
+  it('when a variable is empty, then it counts as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT must be integer'],
+    ['PORT', '70000', 'PORT must be <= 65535'],
+    ['DATABASE_URL', 'postgres://localhost/app', 'DATABASE_URL must match pattern'],
+    ['DATABASE_URL', 'sqlite:', 'DATABASE_URL must match pattern'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be equal to one of the allowed values'],
+    ['BODY_LIMIT', '0', 'BODY_LIMIT must be >= 1'],
+  ])('when %s=%s, then a ConfigError naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('when several values are bad, then every one is reported at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+  });
+});
