@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/knex.js';
 import { createServices } from './domain/services.js';
 import { errorHandler, notFound } from './http/error-handler.js';
+import { jsonBody } from './http/json-body.js';
 import { createVersionRouter } from './http/openapi-router.js';
 import { requestId } from './http/request-id.js';
 import type { Logger } from './logger.js';
@@ -25,7 +26,7 @@ export async function createApp({ config, db, logger }: AppDeps): Promise<Expres
   app.use(requestId);
   app.use(responseTime({ digits: 3, suffix: true }));
   app.use(pinoHttp({ logger, genReqId: (req) => req.id as string }));
-  app.use('/api', express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use('/api', jsonBody(config.bodyLimit));
   for (const version of versions) {
     app.use(`/api/${version.name}`, await createVersionRouter(version, services));
   }

@@ -5,6 +5,7 @@ import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
 import { ApiError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
 import type { RequestContext } from './request-context.js';
+import { jsonTypes } from './json-body.js';
 import { requestValidationError } from './validation-errors.js';
 
 interface HandlerResult {
@@ -42,7 +43,6 @@ function ajv2020(_default: unknown, options: Options) {
 }
 
 const methods = ['get', 'put', 'post', 'patch', 'delete', 'options', 'head', 'trace'];
-const jsonTypes = ['application/json', 'application/*+json'];
 
 export async function createVersionRouter(api: VersionApi, services: Services): Promise<RequestHandler> {
   const backend = new OpenApi31Backend({

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { operationsOf, versions, type Version } from '../support/spec.js';
 import { useServer } from '../support/use-server.js';
@@ -70,6 +71,31 @@ describe.each(versions)('bodies sent to %s', (version: Version) => {
     const res = await api.call(version, operationId, { params: await existingParams() });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'VALIDATION_ERROR', details: { $: ['a JSON body is required'] } });
+  });
+});
+
+/** fetch refuses bodies on GET and DELETE; node:http sends them. */
+function send(method: string, url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('bodies on methods that take none', () => {
+  it.each([
+    ['GET', 'malformed', '{"oops'],
+    ['GET', 'oversized', JSON.stringify({ x: 'x'.repeat(1_100_000) })],
+    ['DELETE', 'malformed', '{"oops'],
+  ])('when a %s carries a %s JSON body, then the body is ignored', async (method, _, body) => {
+    const user = await api.createUser();
+    const res = await send(method, `${api.server.origin}/api/v1/users/${user.id}`, body);
+    expect(res.status).toBe(method === 'GET' ? 200 : 204);
   });
 });
 
