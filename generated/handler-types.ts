@@ -2,6 +2,7 @@
 // DO NOT EDIT. Written by `npm run generate` from scripts/generate.mjs; change the spec and regenerate.
 
 // Turns an openapi-typescript `operations` entry into the input and result of its handler.
+import type { Readable } from 'node:stream';
 
 type Defined<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : undefined;
@@ -23,12 +24,21 @@ export interface OperationInput<Op, D = never> {
   body: RequestBody<Op>;
 }
 
-/** Every success response the spec declares: its status, its body and extra headers. */
+/** A streamed CSV export: the router pipes `stream` to the client as an attachment named `filename`. */
+export interface CsvExport {
+  filename: string;
+  stream: Readable;
+}
+type CsvOf<R, S> = R extends { content: { 'text/csv': unknown } } ? { status: S; csv: CsvExport; headers?: Record<string, string> } : never;
+
+/** Every success response the spec declares: its status, its JSON body (or CSV export) and extra headers. */
 export type OperationResult<Op> = Op extends { responses: infer R }
   ? {
-      [S in keyof R & SuccessStatus]: JsonOf<R[S]> extends undefined
-        ? { status: S; body?: undefined; headers?: Record<string, string> }
-        : { status: S; body: JsonOf<R[S]>; headers?: Record<string, string> };
+      [S in keyof R & SuccessStatus]:
+        | (JsonOf<R[S]> extends undefined
+            ? { status: S; body?: undefined; headers?: Record<string, string> }
+            : { status: S; body: JsonOf<R[S]>; headers?: Record<string, string> })
+        | CsvOf<R[S], S>;
     }[keyof R & SuccessStatus]
   : never;
 

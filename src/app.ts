@@ -1,34 +1,43 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import responseTime from 'response-time';
 import type { Config } from './config.js';
 import type { Db } from './db/knex.js';
 import { createServices } from './domain/services.js';
+import { cursorCodec } from './http/cursors.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { createVersionRouter } from './http/openapi-router.js';
 import { requestId } from './http/request-id.js';
+import { versionAlias } from './http/version-alias.js';
 import type { Logger } from './logger.js';
 import { versions } from './versions.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit'>;
+  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret'>;
   db: Db;
   logger: Logger;
 }
 
 /** Builds the app without listening, so tests run it in-process on an ephemeral port. */
 export async function createApp({ config, db, logger }: AppDeps): Promise<Express> {
-  const services = createServices(db);
+  const deps = { services: createServices(db), cursors: cursorCodec(config.cursorSecret) };
   const app = express();
   app.disable('x-powered-by');
+  // Links are built from the request's protocol and host; X-Forwarded-* count only from trusted proxies.
+  app.set('trust proxy', config.trustProxy);
 
   app.use(requestId);
   app.use(responseTime({ digits: 3, suffix: true }));
   app.use(pinoHttp({ logger, genReqId: (req) => req.id as string }));
-  app.use('/api', jsonBody(config.bodyLimit));
+  app.use(versionAlias(versions.map((v) => v.name.slice(1))));
+  const parseJson = jsonBody(config.bodyLimit);
   for (const version of versions) {
-    app.use(`/api/${version.name}`, await createVersionRouter(version, services));
+    const apiVersion: RequestHandler = (_req, res, next) => {
+      res.set('API-Version', version.name.slice(1));
+      next();
+    };
+    app.use(`/api/${version.name}`, apiVersion, parseJson, await createVersionRouter(version, deps));
   }
   app.use(notFound);
   app.use(errorHandler);

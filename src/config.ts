@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Ajv } from 'ajv';
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -12,6 +13,9 @@ const schema = {
     LOG_LEVEL: { type: 'string', enum: levels, default: 'info' },
     BODY_LIMIT: { type: 'integer', minimum: 1, maximum: 104857600, default: 1048576 },
     SEED_DEMO_DATA: { type: 'boolean', default: true },
+    // express's `trust proxy`: false, true, a hop count, or addresses/subnets of trusted proxies.
+    TRUST_PROXY: { type: 'string', pattern: '^(false|true|\\d+|[0-9A-Za-z.:/, ]+)$', default: 'false' },
+    CURSOR_SECRET: { type: 'string', minLength: 16 },
   },
 } as const;
 
@@ -24,6 +28,10 @@ export interface Config {
   bodyLimit: number;
   /** Fill a freshly created database with demo users and posts. */
   seedDemoData: boolean;
+  /** Whom to believe about X-Forwarded-Proto/Host/For, in express's `trust proxy` terms. */
+  trustProxy: boolean | number | string;
+  /** Signs pagination cursors; every process serving the same database needs the same one. */
+  cursorSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -50,5 +58,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT as number,
     seedDemoData: values.SEED_DEMO_DATA as boolean,
+    trustProxy: parseTrustProxy(values.TRUST_PROXY as string),
+    // Without a secret, one derived from the database keeps cursors valid across restarts and processes.
+    cursorSecret: (values.CURSOR_SECRET as string | undefined) ?? createHash('sha256').update(`cursor:${values.DATABASE_URL}`).digest('hex'),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -15,6 +15,7 @@ import { createPost } from '../../src/handlers/v1/createPost.js';
 import { getPost } from '../../src/handlers/v1/getPost.js';
 import { updatePost } from '../../src/handlers/v1/updatePost.js';
 import { deletePost } from '../../src/handlers/v1/deletePost.js';
+import { search } from '../../src/handlers/v1/search.js';
 import { getOpenApiDocument } from '../../src/handlers/v1/getOpenApiDocument.js';
 
 /** operationIds of openapi/v1.yaml, in document order. */
@@ -30,6 +31,7 @@ export const operationIds = [
   'getPost',
   'updatePost',
   'deletePost',
+  'search',
   'getOpenApiDocument'
 ] as const;
 
@@ -38,10 +40,11 @@ interface QueryDefaults {
   listUsers: 'page' | 'per_page';
   listUserPosts: 'page' | 'per_page';
   listPosts: 'page' | 'per_page';
+  search: 'page' | 'per_page';
 }
 
 export type Handlers = HandlerMap<operations, RequestContext, QueryDefaults>;
 export type Handler<K extends keyof operations> = Handlers[K];
 
 /** A missing or mistyped handler is a compile error here. */
-export const handlers = { listUsers, createUser, getUser, updateUser, deleteUser, listUserPosts, listPosts, createPost, getPost, updatePost, deletePost, getOpenApiDocument } satisfies Handlers;
+export const handlers = { listUsers, createUser, getUser, updateUser, deleteUser, listUserPosts, listPosts, createPost, getPost, updatePost, deletePost, search, getOpenApiDocument } satisfies Handlers;

@@ -11,7 +11,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description Returns one page of users, newest first.
+         * @description Returns users, newest first: one page in JSON, or every matching user as `text/csv`.
          */
         get: operations["listUsers"];
         put?: never;
@@ -75,7 +75,7 @@ export interface paths {
         };
         /**
          * List a user's posts
-         * @description Returns one page of the posts one user wrote, newest first.
+         * @description Returns the posts one user wrote, newest first: one page in JSON, or every matching post as `text/csv`.
          */
         get: operations["listUserPosts"];
         put?: never;
@@ -95,7 +95,7 @@ export interface paths {
         };
         /**
          * List posts
-         * @description Returns one page of posts by every author, newest first.
+         * @description Returns posts by every author, newest first: one page in JSON, or every matching post as `text/csv`.
          */
         get: operations["listPosts"];
         put?: never;
@@ -142,6 +142,26 @@ export interface paths {
          * @description Changes the fields the body names and leaves the others as they are. Sent `tags` replace the old ones.
          */
         patch: operations["updatePost"];
+        trace?: never;
+    };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search users and posts
+         * @description Finds users by name or email and posts by title, body or tags, best match first. Paged like the other lists; as `text/csv`, every match.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/openapi.json": {
@@ -306,19 +326,51 @@ export interface components {
             /** @description The operations of the API by path. */
             paths: Record<string, never>;
         };
+        /** @description An RFC 4180 CSV export with a header row: every row that matches the filters, not one page. */
+        CsvExport: string;
+        /** @description A user that matches the search. */
+        UserHit: {
+            /**
+             * @description Says this hit is a user. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "user";
+            /** @description How well the hit matches; higher is better. Comparable within one search only. */
+            score: number;
+            user: components["schemas"]["User"];
+        };
+        /** @description A post that matches the search. */
+        PostHit: {
+            /**
+             * @description Says this hit is a post. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "post";
+            /** @description How well the hit matches; higher is better. Comparable within one search only. */
+            score: number;
+            post: components["schemas"]["Post"];
+        };
+        /** @description One search result: a user or a post, told apart by `type`. */
+        SearchHit: components["schemas"]["UserHit"] | components["schemas"]["PostHit"];
+        /** @description One page of search hits, best match first. */
+        SearchResults: components["schemas"]["SearchHit"][];
     };
     responses: {
-        /** @description One page of users. */
+        /** @description One page of users in JSON, or every matching one as `text/csv`. */
         UserList: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                Vary: components["headers"]["VaryAccept"];
+                "Content-Disposition": components["headers"]["ContentDisposition"];
                 "X-Total-Count": components["headers"]["XTotalCount"];
                 Link: components["headers"]["Link"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["UserList"];
+                "text/csv": components["schemas"]["CsvExport"];
             };
         };
         /** @description The user. */
@@ -326,6 +378,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -338,23 +391,28 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["User"];
             };
         };
-        /** @description One page of posts. */
+        /** @description One page of posts in JSON, or every matching one as `text/csv`. */
         PostList: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                Vary: components["headers"]["VaryAccept"];
+                "Content-Disposition": components["headers"]["ContentDisposition"];
                 "X-Total-Count": components["headers"]["XTotalCount"];
                 Link: components["headers"]["Link"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["PostList"];
+                "text/csv": components["schemas"]["CsvExport"];
             };
         };
         /** @description The post. */
@@ -362,6 +420,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -374,6 +433,7 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -385,6 +445,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -394,17 +455,19 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["OpenApiDocument"];
             };
         };
-        /** @description The request could not be read (`BAD_REQUEST`): malformed JSON, a query or path parameter out of its declared range, or a query parameter the operation does not declare. */
+        /** @description The request could not be read (`BAD_REQUEST`): malformed JSON, a query or path parameter out of its declared range, or a query parameter the operation does not declare; on the unversioned alias, an `Accept-Version` the API does not have (`UNSUPPORTED_VERSION`). */
         BadRequest: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -416,6 +479,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -427,6 +491,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -438,6 +503,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -449,6 +515,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -460,6 +527,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -471,6 +539,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -482,6 +551,37 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description One page of hits in JSON, or every hit as `text/csv`. */
+        SearchResults: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                Vary: components["headers"]["VaryAccept"];
+                "Content-Disposition": components["headers"]["ContentDisposition"];
+                "X-Total-Count": components["headers"]["XTotalCount"];
+                Link: components["headers"]["Link"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SearchResults"];
+                "text/csv": components["schemas"]["CsvExport"];
+            };
+        };
+        /** @description The operation cannot produce any representation the `Accept` header allows (`NOT_ACCEPTABLE`); the message lists those it can. */
+        NotAcceptable: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                Vary: components["headers"]["VaryAccept"];
                 [name: string]: unknown;
             };
             content: {
@@ -510,6 +610,26 @@ export interface components {
          * @example 20
          */
         PerPage: number;
+        /**
+         * @description Only users with this role.
+         * @example admin
+         */
+        RoleFilter: components["schemas"]["Role"];
+        /**
+         * @description Only posts that carry this tag.
+         * @example history
+         */
+        TagFilter: string;
+        /**
+         * @description The words to look for in user names and emails and in post titles, bodies and tags. Every word must match; the last may be the start of a word. Punctuation is ignored.
+         * @example analytical engine
+         */
+        SearchQuery: string;
+        /**
+         * @description Look only for users or only for posts; both when absent.
+         * @example posts
+         */
+        SearchType: "users" | "posts";
     };
     requestBodies: {
         /** @description The user to create. */
@@ -549,12 +669,12 @@ export interface components {
          */
         XResponseTime: string;
         /**
-         * @description How many items the whole list holds, across all pages.
+         * @description With `application/json`: how many items the whole list holds, across all pages.
          * @example 42
          */
         XTotalCount: number;
         /**
-         * @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages; `prev` and `next` only where such a page exists.
+         * @description With `application/json`: RFC 8288 links to the `first`, `prev`, `next` and `last` pages; `prev` and `next` only where such a page exists.
          * @example <http://localhost:3000/api/v1/users?page=1&per_page=20>; rel="first", <http://localhost:3000/api/v1/users?page=2&per_page=20>; rel="next", <http://localhost:3000/api/v1/users?page=3&per_page=20>; rel="last"
          */
         Link: string;
@@ -563,6 +683,21 @@ export interface components {
          * @example http://localhost:3000/api/v1/users/43
          */
         Location: string;
+        /**
+         * @description The API version that answered.
+         * @example 1
+         */
+        ApiVersion: "1";
+        /**
+         * @description Names the request headers the representation depends on: `Accept`, and `Accept-Version` on the unversioned alias.
+         * @example Accept
+         */
+        VaryAccept: string;
+        /**
+         * @description With `text/csv`: the export is an attachment with a file name.
+         * @example attachment; filename=users.csv
+         */
+        ContentDisposition: string;
     };
     pathItems: never;
 }
@@ -581,6 +716,11 @@ export interface operations {
                  * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description Only users with this role.
+                 * @example admin
+                 */
+                role?: components["parameters"]["RoleFilter"];
             };
             header?: never;
             path?: never;
@@ -590,6 +730,7 @@ export interface operations {
         responses: {
             200: components["responses"]["UserList"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -604,6 +745,7 @@ export interface operations {
         responses: {
             201: components["responses"]["UserCreated"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             409: components["responses"]["EmailTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -629,6 +771,7 @@ export interface operations {
             200: components["responses"]["User"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -650,6 +793,7 @@ export interface operations {
             204: components["responses"]["NoContent"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -671,6 +815,7 @@ export interface operations {
             200: components["responses"]["User"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
+            406: components["responses"]["NotAcceptable"];
             409: components["responses"]["EmailTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -691,6 +836,11 @@ export interface operations {
                  * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description Only posts that carry this tag.
+                 * @example history
+                 */
+                tag?: components["parameters"]["TagFilter"];
             };
             header?: never;
             path: {
@@ -707,6 +857,7 @@ export interface operations {
             200: components["responses"]["PostList"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -723,6 +874,11 @@ export interface operations {
                  * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description Only posts that carry this tag.
+                 * @example history
+                 */
+                tag?: components["parameters"]["TagFilter"];
             };
             header?: never;
             path?: never;
@@ -732,6 +888,7 @@ export interface operations {
         responses: {
             200: components["responses"]["PostList"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -746,6 +903,7 @@ export interface operations {
         responses: {
             201: components["responses"]["PostCreated"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
@@ -770,6 +928,7 @@ export interface operations {
             200: components["responses"]["Post"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -791,6 +950,7 @@ export interface operations {
             204: components["responses"]["NoContent"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -812,9 +972,46 @@ export interface operations {
             200: components["responses"]["Post"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /**
+                 * @description The words to look for in user names and emails and in post titles, bodies and tags. Every word must match; the last may be the start of a word. Punctuation is ignored.
+                 * @example analytical engine
+                 */
+                q: components["parameters"]["SearchQuery"];
+                /**
+                 * @description Look only for users or only for posts; both when absent.
+                 * @example posts
+                 */
+                type?: components["parameters"]["SearchType"];
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds.
+                 * @example 20
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SearchResults"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -829,6 +1026,7 @@ export interface operations {
         responses: {
             200: components["responses"]["OpenApiDocument"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
         };
     };
 }

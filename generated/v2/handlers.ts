@@ -15,6 +15,7 @@ import { createPost } from '../../src/handlers/v2/createPost.js';
 import { getPost } from '../../src/handlers/v2/getPost.js';
 import { updatePost } from '../../src/handlers/v2/updatePost.js';
 import { deletePost } from '../../src/handlers/v2/deletePost.js';
+import { search } from '../../src/handlers/v2/search.js';
 import { getOpenApiDocument } from '../../src/handlers/v2/getOpenApiDocument.js';
 
 /** operationIds of openapi/v2.yaml, in document order. */
@@ -30,18 +31,20 @@ export const operationIds = [
   'getPost',
   'updatePost',
   'deletePost',
+  'search',
   'getOpenApiDocument'
 ] as const;
 
 /** Query parameters the validator fills with the spec's default when the client leaves them out. */
 interface QueryDefaults {
-  listUsers: 'page' | 'per_page';
-  listUserPosts: 'page' | 'per_page';
-  listPosts: 'page' | 'per_page';
+  listUsers: 'per_page';
+  listUserPosts: 'per_page';
+  listPosts: 'per_page';
+  search: 'per_page';
 }
 
 export type Handlers = HandlerMap<operations, RequestContext, QueryDefaults>;
 export type Handler<K extends keyof operations> = Handlers[K];
 
 /** A missing or mistyped handler is a compile error here. */
-export const handlers = { listUsers, createUser, getUser, updateUser, deleteUser, listUserPosts, listPosts, createPost, getPost, updatePost, deletePost, getOpenApiDocument } satisfies Handlers;
+export const handlers = { listUsers, createUser, getUser, updateUser, deleteUser, listUserPosts, listPosts, createPost, getPost, updatePost, deletePost, search, getOpenApiDocument } satisfies Handlers;

@@ -11,7 +11,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description Returns one page of users, newest first.
+         * @description Returns users, newest first: one page in offset or cursor mode in JSON, or every matching user as `text/csv`.
          */
         get: operations["listUsers"];
         put?: never;
@@ -75,7 +75,7 @@ export interface paths {
         };
         /**
          * List a user's posts
-         * @description Returns one page of the posts one user wrote, newest first.
+         * @description Returns the posts one user wrote, newest first: one page in offset or cursor mode in JSON, or every matching post as `text/csv`.
          */
         get: operations["listUserPosts"];
         put?: never;
@@ -95,7 +95,7 @@ export interface paths {
         };
         /**
          * List posts
-         * @description Returns one page of posts by every author, newest first.
+         * @description Returns posts by every author, newest first: one page in offset or cursor mode in JSON, or every matching post as `text/csv`.
          */
         get: operations["listPosts"];
         put?: never;
@@ -142,6 +142,26 @@ export interface paths {
          * @description Changes the fields the body names and leaves the others as they are. Sent `tags` replace the old ones.
          */
         patch: operations["updatePost"];
+        trace?: never;
+    };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search users and posts
+         * @description Finds users by name or email and posts by title, body or tags, best match first. Paged like the other lists (offset or cursor mode); as `text/csv`, every match.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/openapi.json": {
@@ -223,6 +243,7 @@ export interface components {
             role: components["schemas"]["Role"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
+            _links: components["schemas"]["UserLinks"];
         };
         /** @description What a client sends to create a user; the server assigns the rest. */
         UserCreate: {
@@ -254,6 +275,7 @@ export interface components {
             readonly author: components["schemas"]["User"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
+            _links: components["schemas"]["PostLinks"];
         };
         /** @description What a client sends to create a post; the server assigns the rest. */
         PostCreate: {
@@ -282,22 +304,8 @@ export interface components {
             meta: components["schemas"]["PageMeta"];
             links: components["schemas"]["PageLinks"];
         };
-        /** @description Where this page lies in the whole list. */
-        PageMeta: {
-            /**
-             * @description The API version that produced the envelope.
-             * @constant
-             */
-            version: 2;
-            /** @description The number of this page, counted from 1. */
-            page: number;
-            /** @description How many items a page holds. */
-            per_page: number;
-            /** @description How many items the whole list holds. */
-            total: number;
-            /** @description How many pages the whole list fills; 0 when it is empty. */
-            pages: number;
-        };
+        /** @description Where this page lies in the whole list: offset mode (with `page`) or cursor mode (without). */
+        PageMeta: components["schemas"]["OffsetPageMeta"] | components["schemas"]["CursorPageMeta"];
         /** @description Absolute URLs of this page and its neighbours; they keep the request's other query parameters. */
         PageLinks: {
             /**
@@ -307,12 +315,12 @@ export interface components {
             self: string;
             /**
              * Format: uri
-             * @description The next page, or null on the last page.
+             * @description The next page (in cursor mode it carries the `cursor`), or null on the last page.
              */
             next: string | null;
             /**
              * Format: uri
-             * @description The previous page, or null on the first page.
+             * @description The previous page in offset mode; null on the first page and always in cursor mode, which walks forward only.
              */
             prev: string | null;
         };
@@ -350,17 +358,117 @@ export interface components {
             /** @description The operations of the API by path. */
             paths: Record<string, never>;
         };
+        /** @description An RFC 4180 CSV export with a header row: every row that matches the filters, not one page. */
+        CsvExport: string;
+        /** @description A related resource and the method to use on it. */
+        Link: {
+            /**
+             * Format: uri
+             * @description The absolute URL.
+             */
+            href: string;
+            /**
+             * @description The HTTP method that does what the link names.
+             * @enum {string}
+             */
+            method: "GET" | "PATCH" | "DELETE";
+        };
+        /** @description What a client can do next with this user. */
+        UserLinks: {
+            /** @description This user (`getUser`). */
+            self: components["schemas"]["Link"];
+            /** @description The user's posts (`listUserPosts`). */
+            posts: components["schemas"]["Link"];
+            /** @description Change this user (`updateUser`). */
+            update: components["schemas"]["Link"];
+            /** @description Delete this user and its posts (`deleteUser`). */
+            delete: components["schemas"]["Link"];
+        };
+        /** @description What a client can do next with this post. */
+        PostLinks: {
+            /** @description This post (`getPost`). */
+            self: components["schemas"]["Link"];
+            /** @description The author of the post (`getUser`). */
+            author: components["schemas"]["Link"];
+            /** @description Change this post (`updatePost`). */
+            update: components["schemas"]["Link"];
+            /** @description Delete this post (`deletePost`). */
+            delete: components["schemas"]["Link"];
+        };
+        /** @description Offset mode: the page number and the size of the whole list. */
+        OffsetPageMeta: {
+            /**
+             * @description The API version that produced the envelope.
+             * @constant
+             */
+            version: 2;
+            /** @description The number of this page, counted from 1. */
+            page: number;
+            /** @description How many items a page holds. */
+            per_page: number;
+            /** @description How many items the whole list holds. */
+            total: number;
+            /** @description How many pages the whole list fills; 0 when it is empty. */
+            pages: number;
+        };
+        /** @description Cursor mode: whether more items follow; no total, which would cost a count of the whole list. */
+        CursorPageMeta: {
+            /**
+             * @description The API version that produced the envelope.
+             * @constant
+             */
+            version: 2;
+            /** @description How many items a page holds. */
+            per_page: number;
+            /** @description Whether `links.next` leads to more items. */
+            has_more: boolean;
+        };
+        /** @description A user that matches the search. */
+        UserHit: {
+            /**
+             * @description Says this hit is a user. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "user";
+            /** @description How well the hit matches; higher is better. Comparable within one search only. */
+            score: number;
+            user: components["schemas"]["User"];
+        };
+        /** @description A post that matches the search. */
+        PostHit: {
+            /**
+             * @description Says this hit is a post. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "post";
+            /** @description How well the hit matches; higher is better. Comparable within one search only. */
+            score: number;
+            post: components["schemas"]["Post"];
+        };
+        /** @description One search result: a user or a post, told apart by `type`. */
+        SearchHit: components["schemas"]["UserHit"] | components["schemas"]["PostHit"];
+        /** @description One page of search hits, best match first, with its paging. */
+        SearchResults: {
+            /** @description The hits on this page. */
+            data: components["schemas"]["SearchHit"][];
+            meta: components["schemas"]["PageMeta"];
+            links: components["schemas"]["PageLinks"];
+        };
     };
     responses: {
-        /** @description One page of users. */
+        /** @description One page of users in JSON, or every matching one as `text/csv`. */
         UserList: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                Vary: components["headers"]["VaryAccept"];
+                "Content-Disposition": components["headers"]["ContentDisposition"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["UserList"];
+                "text/csv": components["schemas"]["CsvExport"];
             };
         };
         /** @description The user. */
@@ -368,6 +476,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -380,21 +489,26 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["User"];
             };
         };
-        /** @description One page of posts. */
+        /** @description One page of posts in JSON, or every matching one as `text/csv`. */
         PostList: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                Vary: components["headers"]["VaryAccept"];
+                "Content-Disposition": components["headers"]["ContentDisposition"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["PostList"];
+                "text/csv": components["schemas"]["CsvExport"];
             };
         };
         /** @description The post. */
@@ -402,6 +516,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -414,6 +529,7 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -425,6 +541,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -434,17 +551,19 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["OpenApiDocument"];
             };
         };
-        /** @description The request could not be read (`BAD_REQUEST`): malformed JSON, a query or path parameter out of its declared range, or a query parameter the operation does not declare. */
+        /** @description The request could not be read (`BAD_REQUEST`): malformed JSON, a query or path parameter out of its declared range, or a query parameter the operation does not declare; `page` with `cursor`; a cursor this list did not issue (`INVALID_CURSOR`); on the unversioned alias, an `Accept-Version` the API does not have (`UNSUPPORTED_VERSION`). */
         BadRequest: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -456,6 +575,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -467,6 +587,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -478,6 +599,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -489,6 +611,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -500,6 +623,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -511,6 +635,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -522,6 +647,35 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description One page of hits in JSON, or every hit as `text/csv`. */
+        SearchResults: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                Vary: components["headers"]["VaryAccept"];
+                "Content-Disposition": components["headers"]["ContentDisposition"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SearchResults"];
+                "text/csv": components["schemas"]["CsvExport"];
+            };
+        };
+        /** @description The operation cannot produce any representation the `Accept` header allows (`NOT_ACCEPTABLE`); the message lists those it can. */
+        NotAcceptable: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                Vary: components["headers"]["VaryAccept"];
                 [name: string]: unknown;
             };
             content: {
@@ -541,7 +695,7 @@ export interface components {
          */
         PostId: number;
         /**
-         * @description The page to return, counted from 1.
+         * @description The page to return, counted from 1; it selects offset mode. Without it the list is in cursor mode.
          * @example 1
          */
         Page: number;
@@ -550,6 +704,31 @@ export interface components {
          * @example 20
          */
         PerPage: number;
+        /**
+         * @description Where the next cursor-mode page starts: the opaque `cursor` of a previous `links.next`. Not with `page`.
+         * @example eyJ2IjoxLCJzIjoidXNlcnMiLCJrIjpbIjIwMjYtMTEtMjRUMDk6MzA6MDAuMDAwWiIsNDNdfQ.2d7Zb6sH0sGcV1Xl3Nf1xw
+         */
+        Cursor: string;
+        /**
+         * @description Only users with this role.
+         * @example admin
+         */
+        RoleFilter: components["schemas"]["Role"];
+        /**
+         * @description Only posts that carry this tag.
+         * @example history
+         */
+        TagFilter: string;
+        /**
+         * @description The words to look for in user names and emails and in post titles, bodies and tags. Every word must match; the last may be the start of a word. Punctuation is ignored.
+         * @example analytical engine
+         */
+        SearchQuery: string;
+        /**
+         * @description Look only for users or only for posts; both when absent.
+         * @example posts
+         */
+        SearchType: "users" | "posts";
     };
     requestBodies: {
         /** @description The user to create. */
@@ -593,6 +772,21 @@ export interface components {
          * @example http://localhost:3000/api/v2/users/43
          */
         Location: string;
+        /**
+         * @description The API version that answered.
+         * @example 2
+         */
+        ApiVersion: "2";
+        /**
+         * @description Names the request headers the representation depends on: `Accept`, and `Accept-Version` on the unversioned alias.
+         * @example Accept
+         */
+        VaryAccept: string;
+        /**
+         * @description With `text/csv`: the export is an attachment with a file name.
+         * @example attachment; filename=users.csv
+         */
+        ContentDisposition: string;
     };
     pathItems: never;
 }
@@ -602,7 +796,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The page to return, counted from 1.
+                 * @description The page to return, counted from 1; it selects offset mode. Without it the list is in cursor mode.
                  * @example 1
                  */
                 page?: components["parameters"]["Page"];
@@ -611,6 +805,16 @@ export interface operations {
                  * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description Where the next cursor-mode page starts: the opaque `cursor` of a previous `links.next`. Not with `page`.
+                 * @example eyJ2IjoxLCJzIjoidXNlcnMiLCJrIjpbIjIwMjYtMTEtMjRUMDk6MzA6MDAuMDAwWiIsNDNdfQ.2d7Zb6sH0sGcV1Xl3Nf1xw
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Only users with this role.
+                 * @example admin
+                 */
+                role?: components["parameters"]["RoleFilter"];
             };
             header?: never;
             path?: never;
@@ -620,6 +824,7 @@ export interface operations {
         responses: {
             200: components["responses"]["UserList"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -634,6 +839,7 @@ export interface operations {
         responses: {
             201: components["responses"]["UserCreated"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             409: components["responses"]["EmailTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -659,6 +865,7 @@ export interface operations {
             200: components["responses"]["User"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -680,6 +887,7 @@ export interface operations {
             204: components["responses"]["NoContent"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -701,6 +909,7 @@ export interface operations {
             200: components["responses"]["User"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
+            406: components["responses"]["NotAcceptable"];
             409: components["responses"]["EmailTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -712,7 +921,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The page to return, counted from 1.
+                 * @description The page to return, counted from 1; it selects offset mode. Without it the list is in cursor mode.
                  * @example 1
                  */
                 page?: components["parameters"]["Page"];
@@ -721,6 +930,16 @@ export interface operations {
                  * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description Where the next cursor-mode page starts: the opaque `cursor` of a previous `links.next`. Not with `page`.
+                 * @example eyJ2IjoxLCJzIjoidXNlcnMiLCJrIjpbIjIwMjYtMTEtMjRUMDk6MzA6MDAuMDAwWiIsNDNdfQ.2d7Zb6sH0sGcV1Xl3Nf1xw
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Only posts that carry this tag.
+                 * @example history
+                 */
+                tag?: components["parameters"]["TagFilter"];
             };
             header?: never;
             path: {
@@ -737,6 +956,7 @@ export interface operations {
             200: components["responses"]["PostList"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -744,7 +964,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The page to return, counted from 1.
+                 * @description The page to return, counted from 1; it selects offset mode. Without it the list is in cursor mode.
                  * @example 1
                  */
                 page?: components["parameters"]["Page"];
@@ -753,6 +973,16 @@ export interface operations {
                  * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description Where the next cursor-mode page starts: the opaque `cursor` of a previous `links.next`. Not with `page`.
+                 * @example eyJ2IjoxLCJzIjoidXNlcnMiLCJrIjpbIjIwMjYtMTEtMjRUMDk6MzA6MDAuMDAwWiIsNDNdfQ.2d7Zb6sH0sGcV1Xl3Nf1xw
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Only posts that carry this tag.
+                 * @example history
+                 */
+                tag?: components["parameters"]["TagFilter"];
             };
             header?: never;
             path?: never;
@@ -762,6 +992,7 @@ export interface operations {
         responses: {
             200: components["responses"]["PostList"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -776,6 +1007,7 @@ export interface operations {
         responses: {
             201: components["responses"]["PostCreated"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
@@ -800,6 +1032,7 @@ export interface operations {
             200: components["responses"]["Post"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -821,6 +1054,7 @@ export interface operations {
             204: components["responses"]["NoContent"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -842,9 +1076,51 @@ export interface operations {
             200: components["responses"]["Post"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /**
+                 * @description The words to look for in user names and emails and in post titles, bodies and tags. Every word must match; the last may be the start of a word. Punctuation is ignored.
+                 * @example analytical engine
+                 */
+                q: components["parameters"]["SearchQuery"];
+                /**
+                 * @description Look only for users or only for posts; both when absent.
+                 * @example posts
+                 */
+                type?: components["parameters"]["SearchType"];
+                /**
+                 * @description The page to return, counted from 1; it selects offset mode. Without it the list is in cursor mode.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds.
+                 * @example 20
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description Where the next cursor-mode page starts: the opaque `cursor` of a previous `links.next`. Not with `page`.
+                 * @example eyJ2IjoxLCJzIjoidXNlcnMiLCJrIjpbIjIwMjYtMTEtMjRUMDk6MzA6MDAuMDAwWiIsNDNdfQ.2d7Zb6sH0sGcV1Xl3Nf1xw
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SearchResults"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -859,6 +1135,7 @@ export interface operations {
         responses: {
             200: components["responses"]["OpenApiDocument"];
             400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
         };
     };
 }

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
+import type { Window } from '../domain/paging.js';
 import type { PostCreate, PostUpdate } from '../domain/types.js';
-import { newestFirst, toUserRecord, type UserRecord } from './users-repository.js';
+import { applyWindow } from './keyset.js';
+import { toUserRecord, type UserRecord } from './users-repository.js';
 
 export interface PostRecord {
   id: number;
@@ -10,6 +12,11 @@ export interface PostRecord {
   author: UserRecord;
   created_at: string;
   updated_at: string;
+}
+
+export interface PostFilters {
+  authorId?: number;
+  tag?: string;
 }
 
 const postColumns = [
@@ -27,9 +34,17 @@ const postColumns = [
 ];
 
 export function postsRepository(db: Knex) {
-  const withAuthor = (q: Knex = db) => q('posts').join('users', 'users.id', 'posts.author_id').select(postColumns);
+  const filtered = (filters: PostFilters, q: Knex = db) => {
+    const query = q('posts');
+    if (filters.authorId !== undefined) query.where('posts.author_id', filters.authorId);
+    if (filters.tag !== undefined) {
+      query.whereExists((sub) => sub.select(db.raw('1')).from('post_tags').whereRaw('post_tags.post_id = posts.id').andWhere('post_tags.tag', filters.tag as string));
+    }
+    return query;
+  };
+  const withAuthor = (query: Knex.QueryBuilder) => query.join('users', 'users.id', 'posts.author_id').select(postColumns);
 
-  /** One query for the tags of all the posts on a page, not one per post. */
+  /** One query for the tags of all the posts read, not one per post. */
   async function attachTags(rows: Record<string, unknown>[], q: Knex = db): Promise<PostRecord[]> {
     const ids = rows.map((r) => Number(r.id));
     const tagRows: { post_id: number; tag: string }[] = ids.length
@@ -56,7 +71,7 @@ export function postsRepository(db: Knex) {
   }
 
   async function findById(id: number, q: Knex = db): Promise<PostRecord | undefined> {
-    const row = await withAuthor(q).where('posts.id', id).first();
+    const row = await withAuthor(q('posts')).where('posts.id', id).first();
     return row ? (await attachTags([row], q))[0] : undefined;
   }
 
@@ -68,16 +83,17 @@ export function postsRepository(db: Knex) {
   return {
     findById: (id: number) => findById(id),
 
-    async list(limit: number, offset: number, authorId?: number): Promise<{ rows: PostRecord[]; total: number }> {
-      const scope = (q: Knex.QueryBuilder) => (authorId === undefined ? q : q.where('posts.author_id', authorId));
-      const [rows, counted] = await Promise.all([
-        scope(withAuthor())
-          .orderBy(newestFirst.map((o) => ({ ...o, column: `posts.${o.column}` })))
-          .limit(limit)
-          .offset(offset),
-        scope(db('posts').count({ count: '*' })).first(),
-      ]);
-      return { rows: await attachTags(rows), total: Number(counted?.count ?? 0) };
+    async findMany(ids: number[]): Promise<PostRecord[]> {
+      return ids.length ? attachTags(await withAuthor(db('posts')).whereIn('posts.id', ids)) : [];
+    },
+
+    async list(filters: PostFilters, window: Window): Promise<PostRecord[]> {
+      return attachTags(await applyWindow(withAuthor(filtered(filters)), 'posts', window));
+    },
+
+    async count(filters: PostFilters): Promise<number> {
+      const counted = await filtered(filters).count({ count: '*' }).first();
+      return Number(counted?.count ?? 0);
     },
 
     /** Throws the driver's foreign-key violation when author_id names no user. */

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import type { Window } from '../domain/paging.js';
 import type { Role, UserCreate, UserUpdate } from '../domain/types.js';
+import { applyWindow } from './keyset.js';
 
 export interface UserRecord {
   id: number;
@@ -10,11 +12,12 @@ export interface UserRecord {
   updated_at: string;
 }
 
-export const userColumns = ['id', 'email', 'name', 'role', 'created_at', 'updated_at'] as const;
-export const newestFirst = [
-  { column: 'created_at', order: 'desc' },
-  { column: 'id', order: 'desc' },
-] as const;
+export interface UserFilters {
+  role?: Role;
+}
+
+const fields = ['id', 'email', 'name', 'role', 'created_at', 'updated_at'];
+export const userColumns = fields.map((c) => `users.${c}`);
 
 /** Rows come back as the driver gives them: strings from SQLite, Dates from PostgreSQL. */
 export function toUserRecord(row: Record<string, unknown>): UserRecord {
@@ -29,18 +32,30 @@ export function toUserRecord(row: Record<string, unknown>): UserRecord {
 }
 
 export function usersRepository(db: Knex) {
+  const filtered = (filters: UserFilters) => {
+    const q = db('users');
+    if (filters.role) q.where('users.role', filters.role);
+    return q;
+  };
+
   return {
-    async list(limit: number, offset: number): Promise<{ rows: UserRecord[]; total: number }> {
-      const [rows, counted] = await Promise.all([
-        db('users').select(userColumns).orderBy([...newestFirst]).limit(limit).offset(offset),
-        db('users').count({ count: '*' }).first(),
-      ]);
-      return { rows: rows.map(toUserRecord), total: Number(counted?.count ?? 0) };
+    async list(filters: UserFilters, window: Window): Promise<UserRecord[]> {
+      const rows = await applyWindow(filtered(filters).select(userColumns), 'users', window);
+      return rows.map(toUserRecord);
+    },
+
+    async count(filters: UserFilters): Promise<number> {
+      const counted = await filtered(filters).count({ count: '*' }).first();
+      return Number(counted?.count ?? 0);
     },
 
     async findById(id: number): Promise<UserRecord | undefined> {
       const row = await db('users').select(userColumns).where({ id }).first();
       return row && toUserRecord(row);
+    },
+
+    async findMany(ids: number[]): Promise<UserRecord[]> {
+      return ids.length ? (await db('users').select(userColumns).whereIn('id', ids)).map(toUserRecord) : [];
     },
 
     async exists(id: number): Promise<boolean> {
@@ -50,7 +65,7 @@ export function usersRepository(db: Knex) {
     async create(input: UserCreate, now: string): Promise<UserRecord> {
       const [row] = await db('users')
         .insert({ email: input.email, name: input.name, role: input.role ?? 'user', created_at: now, updated_at: now })
-        .returning(userColumns);
+        .returning(fields);
       return toUserRecord(row);
     },
 
@@ -58,7 +73,7 @@ export function usersRepository(db: Knex) {
       const [row] = await db('users')
         .where({ id })
         .update({ ...patch, updated_at: now })
-        .returning(userColumns);
+        .returning(fields);
       return row && toUserRecord(row);
     },
 

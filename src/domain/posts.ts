@@ -1,22 +1,24 @@
 import { isForeignKeyViolation } from '../db/errors.js';
-import type { PostRecord, PostsRepository } from '../db/posts-repository.js';
+import type { PostFilters, PostRecord, PostsRepository } from '../db/posts-repository.js';
 import type { UsersRepository } from '../db/users-repository.js';
 import { postNotFound, userNotFound, validationError } from './errors.js';
-import type { Page, PageRequest } from './paging.js';
+import { newestFirstPosition, paginate, readAll, type Page, type PageRequest } from './paging.js';
 import type { PostCreate, PostUpdate } from './types.js';
 
 export function postsService(posts: PostsRepository, users: UsersRepository, now: () => string) {
-  const listPage = async ({ page, perPage }: PageRequest, authorId?: number): Promise<Page<PostRecord>> => {
-    const { rows, total } = await posts.list(perPage, (page - 1) * perPage, authorId);
-    return { items: rows, total, page, perPage };
+  const authorMustExist = async (filters: PostFilters) => {
+    if (filters.authorId !== undefined && !(await users.exists(filters.authorId))) throw userNotFound(filters.authorId);
   };
 
   return {
-    list: (paging: PageRequest) => listPage(paging),
+    async list(filters: PostFilters, request: PageRequest): Promise<Page<PostRecord>> {
+      await authorMustExist(filters);
+      return paginate(request, (window) => posts.list(filters, window), () => posts.count(filters), newestFirstPosition);
+    },
 
-    async listByAuthor(userId: number, paging: PageRequest): Promise<Page<PostRecord>> {
-      if (!(await users.exists(userId))) throw userNotFound(userId);
-      return listPage(paging, userId);
+    async export(filters: PostFilters): Promise<AsyncIterable<PostRecord>> {
+      await authorMustExist(filters);
+      return readAll((window) => posts.list(filters, window), newestFirstPosition);
     },
 
     async get(id: number): Promise<PostRecord> {

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../db/errors.js';
-import type { UserRecord, UsersRepository } from '../db/users-repository.js';
+import type { UserFilters, UserRecord, UsersRepository } from '../db/users-repository.js';
 import { emailTaken, userNotFound } from './errors.js';
-import type { Page, PageRequest } from './paging.js';
+import { newestFirstPosition, paginate, readAll, type Page, type PageRequest } from './paging.js';
 import type { UserCreate, UserUpdate } from './types.js';
 
 export function usersService(repo: UsersRepository, now: () => string) {
@@ -16,10 +16,10 @@ export function usersService(repo: UsersRepository, now: () => string) {
   };
 
   return {
-    async list({ page, perPage }: PageRequest): Promise<Page<UserRecord>> {
-      const { rows, total } = await repo.list(perPage, (page - 1) * perPage);
-      return { items: rows, total, page, perPage };
-    },
+    list: (filters: UserFilters, request: PageRequest): Promise<Page<UserRecord>> =>
+      paginate(request, (window) => repo.list(filters, window), () => repo.count(filters), newestFirstPosition),
+
+    export: (filters: UserFilters): AsyncIterable<UserRecord> => readAll((window) => repo.list(filters, window), newestFirstPosition),
 
     async get(id: number): Promise<UserRecord> {
       const user = await repo.findById(id);

@@ -1,16 +1,21 @@
+import { pipeline } from 'node:stream/promises';
 import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Request, RequestHandler, Response } from 'express';
 import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+import type { CsvExport } from '../../generated/handler-types.js';
 import { ApiError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
-import type { RequestContext } from './request-context.js';
+import type { CursorCodec } from './cursors.js';
 import { jsonTypes } from './json-body.js';
+import { negotiate, offeredTypes } from './negotiate.js';
+import type { RequestContext } from './request-context.js';
 import { requestValidationError } from './validation-errors.js';
 
 interface HandlerResult {
   status: number;
   body?: unknown;
+  csv?: CsvExport;
   headers?: Record<string, string>;
 }
 // The generated map is typed per operation; here every handler is one shape.
@@ -18,9 +23,15 @@ interface HandlerResult {
 type AnyHandler = (input: any, ctx: RequestContext) => Promise<HandlerResult>;
 
 export interface VersionApi {
+  /** `v1`, `v2`: the path segment. */
   name: string;
   document: object;
   handlers: Record<string, AnyHandler>;
+}
+
+export interface RouterDeps {
+  services: Services;
+  cursors: CursorCodec;
 }
 
 /** openapi-backend checks documents against the OpenAPI 3.0 meta-schema only; Redocly lints our 3.1 specs instead. */
@@ -44,10 +55,27 @@ function ajv2020(_default: unknown, options: Options) {
 
 const methods = ['get', 'put', 'post', 'patch', 'delete', 'options', 'head', 'trace'];
 
-export async function createVersionRouter(api: VersionApi, services: Services): Promise<RequestHandler> {
+async function send(res: Response, result: HandlerResult) {
+  res.status(result.status).set(result.headers ?? {});
+  if (result.csv) {
+    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${result.csv.filename}` });
+    // Once the first row is out the status cannot change; a failed read cuts the response short.
+    await pipeline(result.csv.stream, res).catch((err: unknown) => {
+      res.log.error({ err }, 'CSV export failed mid-stream');
+      res.destroy();
+    });
+  } else if (result.body === undefined) res.end();
+  else res.json(result.body);
+}
+
+export async function createVersionRouter(api: VersionApi, { services, cursors }: RouterDeps): Promise<RequestHandler> {
   const backend = new OpenApi31Backend({
     definition: structuredClone(api.document) as Document,
     strict: true,
+    // Quick mode compiles each request validator on first use and never the response validators,
+    // which we do not use in production; its eager compile also chokes on schemas shared by
+    // several responses (its decycle() turns a shared `properties` map into a `$ref`).
+    quick: true,
     coerceTypes: true,
     customizeAjv: ajv2020 as never,
   });
@@ -65,11 +93,14 @@ export async function createVersionRouter(api: VersionApi, services: Services): 
         Allow: allow,
       });
     },
-    // Runs before validation, so a body in the wrong format is a 415, not a schema failure.
-    postRoutingHandler: (c: Context, req: Request) => {
+    // Runs before validation: first what the client can take (406), then what it sent (415).
+    postRoutingHandler: (c: Context, req: Request, res: Response) => {
+      if (!c.operation) return;
+      res.vary('Accept');
+      res.locals.representation = negotiate(req.get('accept'), offeredTypes(c.operation.responses as never));
       // An empty body (Content-Length: 0) is a missing body, reported by validation as a 422.
       const sentBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-      if (c.operation?.requestBody && sentBody && !req.is(jsonTypes)) {
+      if (c.operation.requestBody && sentBody && !req.is(jsonTypes)) {
         throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.');
       }
     },
@@ -86,15 +117,16 @@ export async function createVersionRouter(api: VersionApi, services: Services): 
         { params: c.validation.coerced.params ?? {}, query: c.validation.coerced.query ?? {}, body: c.request.requestBody },
         {
           requestId: res.locals.requestId as string,
-          url: new URL(req.originalUrl, origin),
-          baseUrl: `${origin}/api/${api.name}`,
+          // The versioned URL, also for requests that came in through the unversioned alias.
+          url: new URL(`${req.baseUrl}${req.url}`, origin),
+          baseUrl: `${origin}${req.baseUrl}`,
+          representation: res.locals.representation as string,
           services,
+          cursors,
           document: api.document,
         },
       );
-      res.status(result.status).set(result.headers ?? {});
-      if (result.body === undefined) res.end();
-      else res.json(result.body);
+      await send(res, result);
     });
   }
 

@@ -1,13 +1,17 @@
 import type { Services } from '../domain/services.js';
+import type { CursorCodec } from './cursors.js';
 
 /** What a handler gets besides its validated input; nothing of express leaks through. */
 export interface RequestContext {
   requestId: string;
-  /** The absolute URL of the request, for links that keep its query. */
+  /** The absolute, versioned URL of the request, for links that keep its query. */
   url: URL;
   /** The absolute URL of the version root, such as `http://host/api/v1`. */
   baseUrl: string;
+  /** The negotiated media type of the answer, one of those the operation offers. */
+  representation: string;
   services: Services;
+  cursors: CursorCodec;
   /** The OpenAPI document of the version that answers. */
   document: object;
 }

@@ -16,7 +16,7 @@ export interface PageNeighbours {
   next: string | null;
 }
 
-export function pageNeighbours(url: URL, { page, perPage, total }: Page<unknown>): PageNeighbours {
+export function pageNeighbours(url: URL, { page, perPage, total }: Extract<Page<unknown, unknown>, { mode: 'offset' }>): PageNeighbours {
   const last = Math.max(pageCount(total, perPage), 1);
   const at = (n: number) => pageUrl(url, n, perPage);
   return {

@@ -1,6 +1,7 @@
 import type { components } from '../../generated/v1/types.js';
 import type { PostRecord } from '../db/posts-repository.js';
 import type { UserRecord } from '../db/users-repository.js';
+import type { SearchHit } from '../domain/search.js';
 
 type Schemas = components['schemas'];
 
@@ -22,3 +23,6 @@ export const toPost = (p: PostRecord): Schemas['Post'] => ({
   created_at: p.created_at,
   updated_at: p.updated_at,
 });
+
+export const toHit = (hit: SearchHit): Schemas['SearchHit'] =>
+  hit.kind === 'user' ? { type: 'user', score: hit.score, user: toUser(hit.user) } : { type: 'post', score: hit.score, post: toPost(hit.post) };

@@ -2,7 +2,8 @@ import type { Page } from '../domain/paging.js';
 import { pageNeighbours } from './page-links.js';
 
 /** v1 keeps bare arrays, so the paging travels in RFC 8288 `Link` and `X-Total-Count`. */
-export function pagingHeaders(url: URL, page: Page<unknown>): { 'X-Total-Count': string; Link: string } {
+export function pagingHeaders(url: URL, page: Page<unknown, unknown>): { 'X-Total-Count': string; Link: string } {
+  if (page.mode !== 'offset') throw new Error('v1 lists page by offset only');
   const { first, prev, next, last } = pageNeighbours(url, page);
   const links = Object.entries({ first, prev, next, last })
     .filter(([, href]) => href !== null)

@@ -1,15 +1,28 @@
 import type { components } from '../../generated/v2/types.js';
 import { pageCount, type Page } from '../domain/paging.js';
+import type { Paging } from '../http/paging.js';
 import { pageNeighbours } from './page-links.js';
 
-type Envelope<T> = { data: T[]; meta: components['schemas']['PageMeta']; links: components['schemas']['PageLinks'] };
+type Schemas = components['schemas'];
+type Envelope<T> = { data: T[]; meta: Schemas['PageMeta']; links: Schemas['PageLinks'] };
 
-/** v2 lists carry their paging in the body. */
-export function envelope<R, T>(url: URL, page: Page<R>, serialize: (record: R) => T): Envelope<T> {
-  const { self, next, prev } = pageNeighbours(url, page);
-  return {
-    data: page.items.map(serialize),
-    meta: { version: 2, page: page.page, per_page: page.perPage, total: page.total, pages: pageCount(page.total, page.perPage) },
-    links: { self, next, prev },
-  };
+/** v2 lists carry their paging in the body, in offset or cursor mode. */
+export function envelope<R, T, P>(url: URL, page: Page<R, P>, paging: Paging<P>, serialize: (record: R) => T): Envelope<T> {
+  const data = page.items.map(serialize);
+  if (page.mode === 'offset') {
+    const { self, next, prev } = pageNeighbours(url, page);
+    return {
+      data,
+      meta: { version: 2, page: page.page, per_page: page.perPage, total: page.total, pages: pageCount(page.total, page.perPage) },
+      links: { self, next, prev },
+    };
+  }
+  let next: string | null = null;
+  if (page.next !== undefined) {
+    const nextUrl = new URL(url);
+    nextUrl.searchParams.set('cursor', paging.nextCursor(page.next));
+    nextUrl.searchParams.set('per_page', String(page.perPage));
+    next = nextUrl.toString();
+  }
+  return { data, meta: { version: 2, per_page: page.perPage, has_more: next !== null }, links: { self: url.toString(), next, prev: null } };
 }

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  for (const table of ['post_tags', 'posts', 'users']) await server.db.schema.dropTable(table);
+  for (const table of ['post_tags', 'posts', 'users', 'search_index']) await server.db.schema.dropTable(table);
 });
 afterAll(() => server.close());
 
@@ -16,6 +16,7 @@ const validInput: Record<string, object> = {
   updateUser: { body: { name: 'Ada King' } },
   createPost: { body: { title: 'Notes', author_id: 1 } },
   updatePost: { body: { title: 'Notes, revised' } },
+  search: { query: { q: 'ada' } },
 };
 
 describe.each(versions)('when the database fails under %s', (version: Version) => {

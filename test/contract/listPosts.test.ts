@@ -22,13 +22,22 @@ describe('GET /api/v1/posts (listPosts)', () => {
 });
 
 describe('GET /api/v2/posts (listPosts)', () => {
-  it('when posts exist, then an envelope with meta and links', async () => {
+  it('when posts exist and no page is asked for, then a cursor-mode envelope', async () => {
     const post = await api.createPost();
     const res = await api.call('v2', 'listPosts', { query: { per_page: 1 } });
     expect(res.status).toBe(200);
     expect(res.body.data.map((p: { id: number }) => p.id)).toEqual([post.id]);
-    expect(res.body.meta).toEqual({ version: 2, page: 1, per_page: 1, total: 1, pages: 1 });
+    expect(res.body.meta).toEqual({ version: 2, per_page: 1, has_more: false });
     expect(res.body.links.next).toBeNull();
+  });
+
+  it('when filtered by tag, then only posts with that tag, in both modes', async () => {
+    const tagged = await api.createPost({ tags: ['history', 'maths'] });
+    await api.createPost({ tags: ['cooking'] });
+    for (const query of [{ tag: 'history' }, { tag: 'history', page: 1 }]) {
+      const res = await api.call('v2', 'listPosts', { query });
+      expect(res.body.data.map((p: { id: number }) => p.id)).toEqual([tagged.id]);
+    }
   });
 
   it('when the page is not a number, then 400 BAD_REQUEST', async () => {

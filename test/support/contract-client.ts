@@ -106,7 +106,7 @@ export async function call(origin: string, version: Version, operationId: string
   });
   const text = await res.text();
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
-  const response = { status: res.status, headers: res.headers, text, body: isJson && text ? JSON.parse(text) : undefined };
+  const response = { status: res.status, headers: res.headers, text, body: isJson && text ? JSON.parse(text) : text || undefined };
   assertMatchesSpec(version, operationId, response);
   record(version, operationId, res.status);
   return response;

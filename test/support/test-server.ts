@@ -13,10 +13,11 @@ export interface TestServer {
 }
 
 /** The real app on a real in-memory SQLite database, listening on an ephemeral port. */
-export async function startTestServer(options: { bodyLimit?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { trustProxy?: boolean | string } = {}): Promise<TestServer> {
   const db = createDb('sqlite::memory:');
   await migrate(db);
-  const app = await createApp({ config: { bodyLimit: options.bodyLimit ?? 1_048_576 }, db, logger: createLogger('silent') });
+  const config = { bodyLimit: 1_048_576, trustProxy: options.trustProxy ?? false, cursorSecret: 'test-cursor-secret-0123456789' };
+  const app = await createApp({ config, db, logger: createLogger('silent') });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

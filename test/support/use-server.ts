@@ -9,7 +9,7 @@ let sequence = 0;
  * One real server per test file, emptied before each test. Returns accessors, valid once the
  * suite's hooks have run.
  */
-export function useServer(options: { bodyLimit?: number } = {}) {
+export function useServer(options: { trustProxy?: boolean | string } = {}) {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(options);

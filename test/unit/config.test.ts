@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       bodyLimit: 1_048_576,
       seedDemoData: true,
+      trustProxy: false,
+      cursorSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 

@@ -1,8 +1,12 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
+import { v1Paging } from '../../http/paging.js';
+import { csvExport, postCsv } from '../../serializers/csv.js';
 import { toPost } from '../../serializers/resources.js';
 import { pagingHeaders } from '../../serializers/v1-paging.js';
 
-export const listUserPosts: Handler<'listUserPosts'> = async ({ params, query }, { services, url }) => {
-  const page = await services.posts.listByAuthor(params.userId, { page: query.page, perPage: query.per_page });
+export const listUserPosts: Handler<'listUserPosts'> = async ({ params, query }, { services, url, representation }) => {
+  const filters = { authorId: params.userId, tag: query.tag };
+  if (representation === 'text/csv') return csvExport('posts.csv', postCsv, await services.posts.export(filters));
+  const page = await services.posts.list(filters, v1Paging(query));
   return { status: 200, body: page.items.map(toPost), headers: pagingHeaders(url, page) };
 };

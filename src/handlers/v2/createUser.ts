@@ -1,2 +1,7 @@
-// Single resources are the same in v2 as in v1; generated/v2/handlers.ts checks this against the v2 contract.
-export { createUser } from '../v1/createUser.js';
+import type { Handler } from '../../../generated/v2/handlers.js';
+import { toUserV2 } from '../../serializers/v2-resources.js';
+
+export const createUser: Handler<'createUser'> = async ({ body }, { services, baseUrl }) => {
+  const user = toUserV2(await services.users.create(body), baseUrl);
+  return { status: 201, body: user, headers: { Location: user._links.self.href } };
+};

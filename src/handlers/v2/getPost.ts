@@ -1,2 +1,7 @@
-// Single resources are the same in v2 as in v1; generated/v2/handlers.ts checks this against the v2 contract.
-export { getPost } from '../v1/getPost.js';
+import type { Handler } from '../../../generated/v2/handlers.js';
+import { toPostV2 } from '../../serializers/v2-resources.js';
+
+export const getPost: Handler<'getPost'> = async ({ params }, { services, baseUrl }) => ({
+  status: 200,
+  body: toPostV2(await services.posts.get(params.postId), baseUrl),
+});

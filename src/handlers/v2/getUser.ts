@@ -1,2 +1,7 @@
-// Single resources are the same in v2 as in v1; generated/v2/handlers.ts checks this against the v2 contract.
-export { getUser } from '../v1/getUser.js';
+import type { Handler } from '../../../generated/v2/handlers.js';
+import { toUserV2 } from '../../serializers/v2-resources.js';
+
+export const getUser: Handler<'getUser'> = async ({ params }, { services, baseUrl }) => ({
+  status: 200,
+  body: toUserV2(await services.users.get(params.userId), baseUrl),
+});

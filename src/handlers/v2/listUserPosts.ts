@@ -1,8 +1,14 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
-import { toPost } from '../../serializers/resources.js';
+import { isPosition } from '../../domain/paging.js';
+import { listScope, v2Paging } from '../../http/paging.js';
+import { csvExport, postCsv } from '../../serializers/csv.js';
 import { envelope } from '../../serializers/v2-envelope.js';
+import { toPostV2 } from '../../serializers/v2-resources.js';
 
-export const listUserPosts: Handler<'listUserPosts'> = async ({ params, query }, { services, url }) => {
-  const page = await services.posts.listByAuthor(params.userId, { page: query.page, perPage: query.per_page });
-  return { status: 200, body: envelope(url, page, toPost) };
+export const listUserPosts: Handler<'listUserPosts'> = async ({ params, query }, ctx) => {
+  const filters = { authorId: params.userId, tag: query.tag };
+  if (ctx.representation === 'text/csv') return csvExport('posts.csv', postCsv, await ctx.services.posts.export(filters));
+  const paging = v2Paging(query, ctx, listScope('listUserPosts', filters), isPosition);
+  const page = await ctx.services.posts.list(filters, paging.request);
+  return { status: 200, body: envelope(ctx.url, page, paging, (p) => toPostV2(p, ctx.baseUrl)) };
 };

@@ -1,8 +1,14 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
-import { toUser } from '../../serializers/resources.js';
+import { isPosition } from '../../domain/paging.js';
+import { listScope, v2Paging } from '../../http/paging.js';
+import { csvExport, userCsv } from '../../serializers/csv.js';
 import { envelope } from '../../serializers/v2-envelope.js';
+import { toUserV2 } from '../../serializers/v2-resources.js';
 
-export const listUsers: Handler<'listUsers'> = async ({ query }, { services, url }) => {
-  const page = await services.users.list({ page: query.page, perPage: query.per_page });
-  return { status: 200, body: envelope(url, page, toUser) };
+export const listUsers: Handler<'listUsers'> = async ({ query }, ctx) => {
+  const filters = { role: query.role };
+  if (ctx.representation === 'text/csv') return csvExport('users.csv', userCsv, ctx.services.users.export(filters));
+  const paging = v2Paging(query, ctx, listScope('listUsers', filters), isPosition);
+  const page = await ctx.services.users.list(filters, paging.request);
+  return { status: 200, body: envelope(ctx.url, page, paging, (u) => toUserV2(u, ctx.baseUrl)) };
 };

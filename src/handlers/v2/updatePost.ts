@@ -1,2 +1,7 @@
-// Single resources are the same in v2 as in v1; generated/v2/handlers.ts checks this against the v2 contract.
-export { updatePost } from '../v1/updatePost.js';
+import type { Handler } from '../../../generated/v2/handlers.js';
+import { toPostV2 } from '../../serializers/v2-resources.js';
+
+export const updatePost: Handler<'updatePost'> = async ({ params, body }, { services, baseUrl }) => ({
+  status: 200,
+  body: toPostV2(await services.posts.update(params.postId, body), baseUrl),
+});

@@ -1,2 +1,7 @@
-// Single resources are the same in v2 as in v1; generated/v2/handlers.ts checks this against the v2 contract.
-export { updateUser } from '../v1/updateUser.js';
+import type { Handler } from '../../../generated/v2/handlers.js';
+import { toUserV2 } from '../../serializers/v2-resources.js';
+
+export const updateUser: Handler<'updateUser'> = async ({ params, body }, { services, baseUrl }) => ({
+  status: 200,
+  body: toUserV2(await services.users.update(params.userId, body), baseUrl),
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pagingHeaders } from '../../../src/serializers/v1-paging.js';
 
 const url = new URL('http://api.test/api/v1/users?per_page=10&page=2');
-const page = (n: number, total: number) => ({ items: [], page: n, perPage: 10, total });
+const page = (n: number, total: number) => ({ mode: 'offset' as const, items: [], page: n, perPage: 10, total });
 const rels = (link: string) => [...link.matchAll(/<[^>]*[?&]page=(\d+)[^>]*>; rel="(\w+)"/g)].map(([, n, rel]) => `${rel}=${n}`);
 
 describe('pagingHeaders', () => {

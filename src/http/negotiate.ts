@@ -1,0 +1,24 @@
+import Negotiator from 'negotiator';
+import { ApiError } from '../domain/errors.js';
+
+/** The media types an operation's success responses declare, JSON first: what it can answer with. */
+export function offeredTypes(responses: Record<string, { content?: Record<string, unknown> }>): string[] {
+  const types = new Set<string>(['application/json']);
+  for (const [status, response] of Object.entries(responses)) {
+    if (status.startsWith('2')) for (const type of Object.keys(response.content ?? {})) types.add(type);
+  }
+  return [...types];
+}
+
+/**
+ * Picks the representation for a request. A missing, blank or wildcard Accept gets the first
+ * offer (JSON); among types the client weighs the same, negotiator keeps the client's order.
+ */
+export function negotiate(accept: string | undefined, offered: string[]): string {
+  if (!accept?.trim()) return offered[0] as string;
+  const [chosen] = new Negotiator({ headers: { accept } }).mediaTypes(offered);
+  if (!chosen) {
+    throw new ApiError(406, 'NOT_ACCEPTABLE', `This operation can answer with ${offered.join(', ')}.`);
+  }
+  return chosen;
+}
