@@ -16,9 +16,10 @@ export function offeredTypes(responses: Record<string, { content?: Record<string
  */
 export function negotiate(accept: string | undefined, offered: string[]): string {
   if (!accept?.trim()) return offered[0] as string;
-  const [chosen] = new Negotiator({ headers: { accept } }).mediaTypes(offered);
+  // Every representation is UTF-8; saying so lets `Accept: text/csv; charset=utf-8` match.
+  const [chosen] = new Negotiator({ headers: { accept } }).mediaTypes(offered.map((type) => `${type};charset=utf-8`));
   if (!chosen) {
     throw new ApiError(406, 'NOT_ACCEPTABLE', `This operation can answer with ${offered.join(', ')}.`);
   }
-  return chosen;
+  return chosen.split(';')[0] as string;
 }

@@ -24,11 +24,22 @@ describe.each(versions)('every operation of %s', (version: Version) => {
   );
 
   it.each(operationsOf(version).map((o) => [o.operationId]))(
-    '%s: then the response carries X-Request-ID and X-Response-Time',
+    '%s: when the client accepts nothing the operation can send, then 406 NOT_ACCEPTABLE',
+    async (operationId) => {
+      const res = await api.call(version, operationId, { params: await existingParams(), headers: { accept: 'application/xml' } });
+      expect(res.status).toBe(406);
+      expect(res.body.error.code).toBe('NOT_ACCEPTABLE');
+      expect(res.headers.get('vary')).toContain('Accept');
+    },
+  );
+
+  it.each(operationsOf(version).map((o) => [o.operationId]))(
+    '%s: then the response carries X-Request-ID, X-Response-Time and API-Version',
     async (operationId) => {
       const res = await api.call(version, operationId, { params: await existingParams(), query: { per_page: 0 } });
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.headers.get('x-response-time')).toMatch(/^\d+\.\d{3}ms$/);
+      expect(res.headers.get('api-version')).toBe(version.slice(1));
     },
   );
 });

@@ -34,7 +34,7 @@ describe('GET /api/v2/posts (listPosts)', () => {
   it('when filtered by tag, then only posts with that tag, in both modes', async () => {
     const tagged = await api.createPost({ tags: ['history', 'maths'] });
     await api.createPost({ tags: ['cooking'] });
-    for (const query of [{ tag: 'history' }, { tag: 'history', page: 1 }]) {
+    for (const query of [{ tag: 'history' }, { tag: 'history', page: 1 }] as Record<string, string | number>[]) {
       const res = await api.call('v2', 'listPosts', { query });
       expect(res.body.data.map((p: { id: number }) => p.id)).toEqual([tagged.id]);
     }

@@ -42,7 +42,20 @@ describe('GET /api/v1/users (listUsers)', () => {
 });
 
 describe('GET /api/v2/users (listUsers)', () => {
-  it('when there are more users than a page, then an envelope with meta and absolute links', async () => {
+  it('when no page is asked for, then cursor mode: has_more, a next link with a cursor, no total', async () => {
+    const ids = await arrangeUsers(5);
+    const res = await api.call('v2', 'listUsers', { query: { per_page: 2 } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((u: { id: number }) => u.id)).toEqual(ids.slice(0, 2));
+    expect(res.body.meta).toEqual({ version: 2, per_page: 2, has_more: true });
+    expect(res.body.links.prev).toBeNull();
+    const next = new URL(res.body.links.next);
+    expect(next.pathname).toBe('/api/v2/users');
+    expect(next.searchParams.get('cursor')).toMatch(/^[\w-]+\.[\w-]+$/);
+    expect(next.searchParams.has('page')).toBe(false);
+  });
+
+  it('when there are more users than a page and page is given, then offset mode with meta and absolute links', async () => {
     const ids = await arrangeUsers(5);
     const res = await api.call('v2', 'listUsers', { query: { page: 3, per_page: 2 } });
     expect(res.status).toBe(200);
@@ -52,23 +65,49 @@ describe('GET /api/v2/users (listUsers)', () => {
     expect(res.body.links).toEqual({ self: `${base}?page=3&per_page=2`, next: null, prev: `${base}?page=2&per_page=2` });
   });
 
-  it('when following links.next from the first page, then every user is visited once', async () => {
-    const ids = await arrangeUsers(7);
-    const seen: number[] = [];
-    let url: string | null = `${api.server.origin}/api/v2/users?per_page=3`;
-    while (url) {
-      const body = (await (await fetch(url)).json()) as { data: { id: number }[]; links: { next: string | null } };
-      seen.push(...body.data.map((u) => u.id));
-      url = body.links.next;
-    }
-    expect(seen).toEqual(ids);
-  });
-
   it('when the page is past the end, then an empty page with prev pointing at the last page', async () => {
     await arrangeUsers(3);
     const res = await api.call('v2', 'listUsers', { query: { page: 9, per_page: 2 } });
     expect(res.body.data).toEqual([]);
     expect(res.body.links.prev).toBe(`${api.server.origin}/api/v2/users?page=2&per_page=2`);
+  });
+
+  it('when filtered by role, then only that role, and the cursor keeps the filter', async () => {
+    const admins = [(await api.createUser({ role: 'admin' })).id, (await api.createUser({ role: 'admin' })).id].reverse();
+    await api.createUser();
+    const first = await api.call('v2', 'listUsers', { query: { role: 'admin', per_page: 1 } });
+    expect(first.body.data.map((u: { id: number }) => u.id)).toEqual(admins.slice(0, 1));
+    const second = await fetch(first.body.links.next).then((r) => r.json() as Promise<{ data: { id: number }[] }>);
+    expect(second.data.map((u) => u.id)).toEqual(admins.slice(1));
+  });
+
+  it('when page and cursor are both sent, then 400 BAD_REQUEST naming cursor', async () => {
+    const res = await api.call('v2', 'listUsers', { query: { page: 1, cursor: 'abc.def' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { cursor: ['cannot be sent with page'] } });
+  });
+
+  const nextCursor = async (query: Record<string, string | number>, operationId = 'listUsers', params?: Record<string, number>) => {
+    const res = await api.call('v2', operationId, { query: { per_page: 1, ...query }, params });
+    return new URL(res.body.links.next).searchParams.get('cursor') as string;
+  };
+  const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
+
+  it.each([
+    ['altered in its payload', async () => flip(await nextCursor({}), 3)],
+    ['altered in its signature', async () => { const c = await nextCursor({}); return flip(c, c.length - 2); }],
+    ['truncated', async () => (await nextCursor({})).slice(0, -5)],
+    ['without its signature', async () => (await nextCursor({})).split('.')[0] as string],
+    ['not a cursor at all', async () => 'hello'],
+    ['from another filter', async () => nextCursor({ role: 'user' })],
+    ['from another list', async () => nextCursor({}, 'listPosts')],
+  ])('when the cursor is %s, then 400 INVALID_CURSOR', async (_, cursorOf) => {
+    await arrangeUsers(3);
+    await api.createPost();
+    await api.createPost();
+    const res = await api.call('v2', 'listUsers', { query: { cursor: await cursorOf() } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'INVALID_CURSOR', details: { cursor: ['is not a cursor of this list'] } });
   });
 });
 
