@@ -5,13 +5,25 @@ export type ErrorDetails = Record<string, string[]>;
  * The one error class. It carries the stable code the contract promises and the status it is
  * sent with; the central error handler renders it. Anything else thrown is a bug → INTERNAL_ERROR.
  */
+export interface ApiErrorOptions {
+  /** Field path → messages. */
+  details?: ErrorDetails;
+  /** Extra response headers, such as `Allow` or `Retry-After`. */
+  headers?: Record<string, string>;
+  /** Seconds until a refused client may try again; rendered as `retry_after`. */
+  retryAfter?: number;
+}
+
+/**
+ * The one error class. It carries the stable code the contract promises and the status it is
+ * sent with; the central error handler renders it. Anything else thrown is a bug → INTERNAL_ERROR.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: ErrorDetails,
-    readonly headers?: Record<string, string>,
+    readonly options: ApiErrorOptions = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,8 +33,8 @@ export class ApiError extends Error {
 export const userNotFound = (id: number) => new ApiError(404, 'USER_NOT_FOUND', `No user has id ${id}.`);
 export const postNotFound = (id: number) => new ApiError(404, 'POST_NOT_FOUND', `No post has id ${id}.`);
 export const emailTaken = (email: string) =>
-  new ApiError(409, 'EMAIL_TAKEN', `Another user already has the email ${email}.`, { email: ['is taken'] });
+  new ApiError(409, 'EMAIL_TAKEN', `Another user already has the email ${email}.`, { details: { email: ['is taken'] } });
 export const validationError = (details: ErrorDetails, message = 'The request body is invalid.') =>
-  new ApiError(422, 'VALIDATION_ERROR', message, details);
+  new ApiError(422, 'VALIDATION_ERROR', message, { details });
 export const badRequest = (message: string, details?: ErrorDetails) =>
-  new ApiError(400, 'BAD_REQUEST', message, details);
+  new ApiError(400, 'BAD_REQUEST', message, { details });

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../domain/errors.js';
 
 export const invalidCursor = (why: string) =>
-  new ApiError(400, 'INVALID_CURSOR', `${why}; start again without a cursor.`, { cursor: ['is not a cursor of this list'] });
+  new ApiError(400, 'INVALID_CURSOR', `${why}; start again without a cursor.`, { details: { cursor: ['is not a cursor of this list'] } });
 
 /**
  * Opaque cursors: base64url JSON of the list they belong to (`scope`) and a keyset position,

@@ -37,14 +37,16 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
     known ?? new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
   if (!known) req.log.error({ err }, 'unhandled error');
   if (res.headersSent) return next(err);
+  const { details, headers, retryAfter } = error.options;
   res
     .status(error.status)
-    .set(error.headers ?? {})
+    .set(headers ?? {})
     .json({
       error: {
         code: error.code,
         message: error.message,
-        ...(error.details && { details: error.details }),
+        ...(details && { details }),
+        ...(retryAfter !== undefined && { retry_after: retryAfter }),
         request_id: res.locals.requestId as string,
       },
     });

@@ -89,8 +89,8 @@ export async function createVersionRouter(api: VersionApi, { services, cursors }
     },
     methodNotAllowed: (c: Context) => {
       const allow = allowedMethods(c.request.path).join(', ');
-      throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${c.request.method.toUpperCase()} is not allowed here; use ${allow}.`, undefined, {
-        Allow: allow,
+      throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${c.request.method.toUpperCase()} is not allowed here; use ${allow}.`, {
+        headers: { Allow: allow },
       });
     },
     // Runs before validation: first what the client can take (406), then what it sent (415).

@@ -17,7 +17,7 @@ export function versionAlias(supported: string[]): RequestHandler {
       const list = supported.join(', ');
       return next(
         new ApiError(400, 'UNSUPPORTED_VERSION', `Accept-Version ${asked} is not supported; use ${supported.join(' or ')}.`, {
-          'Accept-Version': [`must be one of ${list}`],
+          details: { 'Accept-Version': [`must be one of ${list}`] },
         }),
       );
     }

@@ -20,17 +20,17 @@ describe('requestValidationError', () => {
     const err = requestValidationError(errors);
     expect(err.status).toBe(status);
     expect(err.code).toBe(status === 400 ? 'BAD_REQUEST' : 'VALIDATION_ERROR');
-    expect(err.details).toEqual(details);
+    expect(err.options.details).toEqual(details);
   });
 
   it('when a parameter and the body both fail, then 400 for the parameter alone', () => {
     const err = requestValidationError([error('/requestBody/name', 'type'), error('/path/postId', 'minimum')]);
     expect(err.status).toBe(400);
-    expect(err.details).toEqual({ postId: ['fails minimum'] });
+    expect(err.options.details).toEqual({ postId: ['fails minimum'] });
   });
 
   it('when one field fails twice, then both messages are kept', () => {
     const err = requestValidationError([error('/requestBody/name', 'minLength'), error('/requestBody/name', 'pattern')]);
-    expect(err.details).toEqual({ name: ['fails minLength', 'fails pattern'] });
+    expect(err.options.details).toEqual({ name: ['fails minLength', 'fails pattern'] });
   });
 });
