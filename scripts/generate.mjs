@@ -89,6 +89,41 @@ export const handlers = { ${operationIds.join(', ')} } satisfies Handlers;
 `;
 }
 
+const units = { second: 1, minute: 60, hour: 3600, day: 86400 };
+
+/** `"5 per minute"`, `"100 per 10 minutes"` → a window; anything else stops generation naming where it stands. */
+function parseLimit(text, where) {
+  const m = /^\s*(\d+)\s+per\s+(?:(\d+)\s+)?(second|minute|hour|day)s?\s*$/.exec(String(text));
+  if (!m || Number(m[1]) < 1 || (m[2] !== undefined && Number(m[2]) < 1)) {
+    throw new Error(`${where}: malformed rate limit ${JSON.stringify(text)}; write it as "<n> per [<m>] second|minute|hour|day", e.g. "5 per minute"`);
+  }
+  const [, limit, count = '1', unit] = m;
+  return { limit: Number(limit), windowSeconds: Number(count) * units[unit], text: `${limit} per ${count === '1' ? unit : `${count} ${unit}s`}` };
+}
+
+function parseLimits(list, scope, where) {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new Error(`${where}: x-rate-limit must be a list of strings such as ["5 per minute"]`);
+  const windows = list.map((text) => parseLimit(text, where));
+  return windows.map(({ limit, windowSeconds, text }) => ({ name: `${scope}-${text.replace(/ /g, '-')}`, limit, windowSeconds, text }));
+}
+
+/** The limits of the spec, and each operation's description extended with the limits that apply to it. */
+function rateLimits(version, document, operations) {
+  const defaults = parseLimits(document['x-rate-limit'], 'default', `openapi/${version}.yaml x-rate-limit`);
+  const byOperation = {};
+  for (const op of operations) {
+    const own = parseLimits(op['x-rate-limit'], op.operationId, `openapi/${version}.yaml ${op.operationId} x-rate-limit`);
+    if (own.length) byOperation[op.operationId] = own;
+    const parts = [
+      own.length && `${own.map((w) => w.text).join(', ')} for this operation`,
+      defaults.length && `${defaults.map((w) => w.text).join(', ')} shared by all operations`,
+    ].filter(Boolean);
+    if (parts.length) op.description = `${op.description ?? ''}\n\n**Rate limits:** ${parts.join('; ')}.`.trim();
+  }
+  return { default: defaults, operations: byOperation };
+}
+
 /** Follows a local `$ref` such as `#/components/parameters/Page`. */
 function resolve(document, node) {
   if (!node?.$ref) return node;
@@ -96,29 +131,42 @@ function resolve(document, node) {
   return resolve(document, target);
 }
 
-await rm(new URL('generated/', root), { recursive: true, force: true });
-await mkdir(new URL('generated/', root), { recursive: true });
-await writeFile(new URL('generated/handler-types.ts', root), handlerTypes);
+try {
+  await generate();
+} catch (err) {
+  console.error(`npm run generate: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}
 
-for (const version of versions) {
-  const specUrl = new URL(`openapi/${version}.yaml`, root);
-  const document = parse(await readFile(specUrl, 'utf8'));
-  const operations = Object.values(document.paths).flatMap((item) =>
-    Object.values(item)
-      .filter((op) => op && typeof op === 'object' && op.operationId)
-      .map((op) => ({ ...op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])] })),
-  );
-  const operationIds = operations.map((op) => op.operationId);
-  const defaulted = Object.fromEntries(
-    operations
-      .map((op) => [op.operationId, op.parameters.map((p) => resolve(document, p)).filter((p) => p.in === 'query' && p.schema && 'default' in resolve(document, p.schema)).map((p) => p.name)])
-      .filter(([, names]) => names.length > 0),
-  );
-  const out = new URL(`generated/${version}/`, root);
-  await mkdir(out, { recursive: true });
-  await writeFile(new URL('openapi.json', out), `${JSON.stringify(document, null, 2)}\n`);
-  const types = astToString(await openapiTS(specUrl));
-  await writeFile(new URL('types.ts', out), `${banner(`openapi/${version}.yaml`)}\n${types}`);
-  await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted));
-  console.log(`generated ${fileURLToPath(out)} (${operationIds.length} operations)`);
+async function generate() {
+  await rm(new URL('generated/', root), { recursive: true, force: true });
+  await mkdir(new URL('generated/', root), { recursive: true });
+  await writeFile(new URL('generated/handler-types.ts', root), handlerTypes);
+
+  for (const version of versions) {
+    const specUrl = new URL(`openapi/${version}.yaml`, root);
+    const document = parse(await readFile(specUrl, 'utf8'));
+    const pathOperations = Object.values(document.paths).flatMap((item) =>
+      Object.values(item)
+        .filter((op) => op && typeof op === 'object' && op.operationId)
+        .map((op) => [item, op]),
+    );
+    const limits = rateLimits(version, document, pathOperations.map(([, op]) => op));
+    const operations = pathOperations.map(([item, op]) => ({ ...op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])] }));
+    const operationIds = operations.map((op) => op.operationId);
+    const defaulted = Object.fromEntries(
+      operations
+        .map((op) => [op.operationId, op.parameters.map((p) => resolve(document, p)).filter((p) => p.in === 'query' && p.schema && 'default' in resolve(document, p.schema)).map((p) => p.name)])
+        .filter(([, names]) => names.length > 0),
+    );
+    const out = new URL(`generated/${version}/`, root);
+    await mkdir(out, { recursive: true });
+    // The served and rendered document: the spec with each operation's limits written into its description.
+    await writeFile(new URL('openapi.json', out), `${JSON.stringify(document, null, 2)}\n`);
+    await writeFile(new URL('rate-limits.json', out), `${JSON.stringify(limits, null, 2)}\n`);
+    const types = astToString(await openapiTS(specUrl));
+    await writeFile(new URL('types.ts', out), `${banner(`openapi/${version}.yaml`)}\n${types}`);
+    await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted));
+    console.log(`generated ${fileURLToPath(out)} (${operationIds.length} operations)`);
+  }
 }

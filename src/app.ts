@@ -1,4 +1,5 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
 import responseTime from 'response-time';
 import type { Config } from './config.js';
@@ -8,20 +9,30 @@ import { cursorCodec } from './http/cursors.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { createVersionRouter } from './http/openapi-router.js';
+import { clientAddress, createRateLimiter } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
 import { versionAlias } from './http/version-alias.js';
 import type { Logger } from './logger.js';
 import { versions } from './versions.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret'>;
+  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret' | 'rateLimits'>;
   db: Db;
   logger: Logger;
+  /** The client for REDIS_URL; its owner connects and closes it. */
+  redis?: Redis;
+  /** Who a request counts against for rate limits; the client address by default. */
+  rateLimitKey?: (req: Request) => string;
 }
 
 /** Builds the app without listening, so tests run it in-process on an ephemeral port. */
-export async function createApp({ config, db, logger }: AppDeps): Promise<Express> {
-  const deps = { services: createServices(db), cursors: cursorCodec(config.cursorSecret) };
+export async function createApp({ config, db, logger, redis, rateLimitKey = clientAddress }: AppDeps): Promise<Express> {
+  const { enabled, failMode, keyPrefix } = config.rateLimits;
+  const deps = {
+    services: createServices(db),
+    cursors: cursorCodec(config.cursorSecret),
+    rateLimiter: enabled ? createRateLimiter({ redis, failMode, keyPrefix, keyOf: rateLimitKey, logger }) : undefined,
+  };
   const app = express();
   app.disable('x-powered-by');
   // Links are built from the request's protocol and host; X-Forwarded-* count only from trusted proxies.

@@ -16,6 +16,10 @@ const schema = {
     // express's `trust proxy`: false, true, a hop count, or addresses/subnets of trusted proxies.
     TRUST_PROXY: { type: 'string', pattern: '^(false|true|\\d+|[0-9A-Za-z.:/, ]+)$', default: 'false' },
     CURSOR_SECRET: { type: 'string', minLength: 16 },
+    RATE_LIMITS: { type: 'string', enum: ['on', 'off'], default: 'on' },
+    REDIS_URL: { type: 'string', pattern: '^rediss?://' },
+    RATE_LIMIT_FAIL: { type: 'string', enum: ['open', 'closed'], default: 'open' },
+    RATE_LIMIT_KEY_PREFIX: { type: 'string', minLength: 1, maxLength: 64, default: 'rl:' },
   },
 } as const;
 
@@ -32,6 +36,13 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Signs pagination cursors; every process serving the same database needs the same one. */
   cursorSecret: string;
+  rateLimits: {
+    enabled: boolean;
+    /** Counters shared by every process; in-process counters when absent. */
+    redisUrl: string | undefined;
+    failMode: 'open' | 'closed';
+    keyPrefix: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -49,7 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const name = e.instancePath.slice(1);
       return `${name} ${e.message} (got ${JSON.stringify(env[name])})`;
     });
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}\nDATABASE_URL takes sqlite:<path> or sqlite::memory:.`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}\nDATABASE_URL takes sqlite:<path> or sqlite::memory:; REDIS_URL takes redis://host:port.`);
   }
   return {
     port: values.PORT as number,
@@ -61,6 +72,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(values.TRUST_PROXY as string),
     // Without a secret, one derived from the database keeps cursors valid across restarts and processes.
     cursorSecret: (values.CURSOR_SECRET as string | undefined) ?? createHash('sha256').update(`cursor:${values.DATABASE_URL}`).digest('hex'),
+    rateLimits: {
+      enabled: values.RATE_LIMITS === 'on',
+      redisUrl: values.REDIS_URL as string | undefined,
+      failMode: values.RATE_LIMIT_FAIL as 'open' | 'closed',
+      keyPrefix: values.RATE_LIMIT_KEY_PREFIX as string,
+    },
   };
 }
 

@@ -310,6 +310,8 @@ export interface components {
                 details?: {
                     [key: string]: string[];
                 };
+                /** @description With `RATE_LIMIT_EXCEEDED`: seconds until the next request can succeed, as in `Retry-After`. */
+                retry_after?: number;
                 /**
                  * @description The id of the request, as in the `X-Request-ID` header.
                  * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
@@ -366,6 +368,8 @@ export interface components {
                 "Content-Disposition": components["headers"]["ContentDisposition"];
                 "X-Total-Count": components["headers"]["XTotalCount"];
                 Link: components["headers"]["Link"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -379,6 +383,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -392,6 +398,8 @@ export interface components {
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -408,6 +416,8 @@ export interface components {
                 "Content-Disposition": components["headers"]["ContentDisposition"];
                 "X-Total-Count": components["headers"]["XTotalCount"];
                 Link: components["headers"]["Link"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -421,6 +431,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -434,6 +446,8 @@ export interface components {
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -446,6 +460,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -456,6 +472,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -468,6 +486,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -480,6 +500,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -492,6 +514,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -504,6 +528,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -516,6 +542,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -528,6 +556,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -540,6 +570,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -552,6 +584,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -568,6 +602,8 @@ export interface components {
                 "Content-Disposition": components["headers"]["ContentDisposition"];
                 "X-Total-Count": components["headers"]["XTotalCount"];
                 Link: components["headers"]["Link"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -582,6 +618,35 @@ export interface components {
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
                 Vary: components["headers"]["VaryAccept"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A rate-limit window of this client is used up (`RATE_LIMIT_EXCEEDED`); `Retry-After` and `retry_after` say when to try again. */
+        TooManyRequests: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A service the server depends on cannot be reached and the server will not answer without it (`SERVICE_UNAVAILABLE`); try again shortly. */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -698,6 +763,21 @@ export interface components {
          * @example attachment; filename=users.csv
          */
         ContentDisposition: string;
+        /**
+         * @description The quota policies that apply to this request (draft-ietf-httpapi-ratelimit-headers-08): each a name with its quota `q` and window `w` in seconds. Sent whenever limits are enforced.
+         * @example "default-200-per-day";q=200;w=86400, "default-50-per-hour";q=50;w=3600
+         */
+        RateLimitPolicy: string;
+        /**
+         * @description What is left of each policy (draft-ietf-httpapi-ratelimit-headers-08): the requests remaining `r` and the seconds `t` until the window resets. Sent whenever limits are enforced.
+         * @example "default-200-per-day";r=187;t=61200, "default-50-per-hour";r=38;t=1740
+         */
+        RateLimit: string;
+        /**
+         * @description Seconds to wait before the next request can succeed.
+         * @example 42
+         */
+        RetryAfter: number;
     };
     pathItems: never;
 }
@@ -731,7 +811,9 @@ export interface operations {
             200: components["responses"]["UserList"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createUser: {
@@ -750,7 +832,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUser: {
@@ -772,7 +856,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteUser: {
@@ -794,7 +880,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateUser: {
@@ -820,7 +908,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUserPosts: {
@@ -858,7 +948,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPosts: {
@@ -889,7 +981,9 @@ export interface operations {
             200: components["responses"]["PostList"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPost: {
@@ -907,7 +1001,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPost: {
@@ -929,7 +1025,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePost: {
@@ -951,7 +1049,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updatePost: {
@@ -976,7 +1076,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     search: {
@@ -1012,7 +1114,9 @@ export interface operations {
             200: components["responses"]["SearchResults"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getOpenApiDocument: {
@@ -1027,6 +1131,8 @@ export interface operations {
             200: components["responses"]["OpenApiDocument"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -342,6 +342,8 @@ export interface components {
                 details?: {
                     [key: string]: string[];
                 };
+                /** @description With `RATE_LIMIT_EXCEEDED`: seconds until the next request can succeed, as in `Retry-After`. */
+                retry_after?: number;
                 /**
                  * @description The id of the request, as in the `X-Request-ID` header.
                  * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
@@ -464,6 +466,8 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 Vary: components["headers"]["VaryAccept"];
                 "Content-Disposition": components["headers"]["ContentDisposition"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -477,6 +481,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -490,6 +496,8 @@ export interface components {
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -504,6 +512,8 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 Vary: components["headers"]["VaryAccept"];
                 "Content-Disposition": components["headers"]["ContentDisposition"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -517,6 +527,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -530,6 +542,8 @@ export interface components {
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -542,6 +556,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -552,6 +568,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -564,6 +582,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -576,6 +596,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -588,6 +610,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -600,6 +624,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -612,6 +638,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -624,6 +652,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -636,6 +666,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -648,6 +680,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -662,6 +696,8 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 Vary: components["headers"]["VaryAccept"];
                 "Content-Disposition": components["headers"]["ContentDisposition"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -676,6 +712,35 @@ export interface components {
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
                 Vary: components["headers"]["VaryAccept"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A rate-limit window of this client is used up (`RATE_LIMIT_EXCEEDED`); `Retry-After` and `retry_after` say when to try again. */
+        TooManyRequests: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A service the server depends on cannot be reached and the server will not answer without it (`SERVICE_UNAVAILABLE`); try again shortly. */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -787,6 +852,21 @@ export interface components {
          * @example attachment; filename=users.csv
          */
         ContentDisposition: string;
+        /**
+         * @description The quota policies that apply to this request (draft-ietf-httpapi-ratelimit-headers-08): each a name with its quota `q` and window `w` in seconds. Sent whenever limits are enforced.
+         * @example "default-200-per-day";q=200;w=86400, "default-50-per-hour";q=50;w=3600
+         */
+        RateLimitPolicy: string;
+        /**
+         * @description What is left of each policy (draft-ietf-httpapi-ratelimit-headers-08): the requests remaining `r` and the seconds `t` until the window resets. Sent whenever limits are enforced.
+         * @example "default-200-per-day";r=187;t=61200, "default-50-per-hour";r=38;t=1740
+         */
+        RateLimit: string;
+        /**
+         * @description Seconds to wait before the next request can succeed.
+         * @example 42
+         */
+        RetryAfter: number;
     };
     pathItems: never;
 }
@@ -825,7 +905,9 @@ export interface operations {
             200: components["responses"]["UserList"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createUser: {
@@ -844,7 +926,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUser: {
@@ -866,7 +950,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteUser: {
@@ -888,7 +974,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateUser: {
@@ -914,7 +1002,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUserPosts: {
@@ -957,7 +1047,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPosts: {
@@ -993,7 +1085,9 @@ export interface operations {
             200: components["responses"]["PostList"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPost: {
@@ -1011,7 +1105,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPost: {
@@ -1033,7 +1129,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePost: {
@@ -1055,7 +1153,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updatePost: {
@@ -1080,7 +1180,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     search: {
@@ -1121,7 +1223,9 @@ export interface operations {
             200: components["responses"]["SearchResults"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getOpenApiDocument: {
@@ -1136,6 +1240,8 @@ export interface operations {
             200: components["responses"]["OpenApiDocument"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -7,6 +7,7 @@ import type { CsvExport } from '../../generated/handler-types.js';
 import { ApiError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
 import type { CursorCodec } from './cursors.js';
+import type { RateLimiter, RateLimits } from './rate-limit.js';
 import { jsonTypes } from './json-body.js';
 import { negotiate, offeredTypes } from './negotiate.js';
 import type { RequestContext } from './request-context.js';
@@ -27,11 +28,14 @@ export interface VersionApi {
   name: string;
   document: object;
   handlers: Record<string, AnyHandler>;
+  rateLimits: RateLimits;
 }
 
 export interface RouterDeps {
   services: Services;
   cursors: CursorCodec;
+  /** Absent when limits are off (`RATE_LIMITS=off`). */
+  rateLimiter?: RateLimiter;
 }
 
 /** openapi-backend checks documents against the OpenAPI 3.0 meta-schema only; Redocly lints our 3.1 specs instead. */
@@ -68,7 +72,7 @@ async function send(res: Response, result: HandlerResult) {
   else res.json(result.body);
 }
 
-export async function createVersionRouter(api: VersionApi, { services, cursors }: RouterDeps): Promise<RequestHandler> {
+export async function createVersionRouter(api: VersionApi, { services, cursors, rateLimiter }: RouterDeps): Promise<RequestHandler> {
   const backend = new OpenApi31Backend({
     definition: structuredClone(api.document) as Document,
     strict: true,
@@ -93,9 +97,11 @@ export async function createVersionRouter(api: VersionApi, { services, cursors }
         headers: { Allow: allow },
       });
     },
-    // Runs before validation: first what the client can take (406), then what it sent (415).
-    postRoutingHandler: (c: Context, req: Request, res: Response) => {
+    // Runs before validation: first the client's budget (429), then what it can take (406),
+    // then what it sent (415); a refused request still counts against the budget.
+    postRoutingHandler: async (c: Context, req: Request, res: Response) => {
       if (!c.operation) return;
+      await rateLimiter?.([...api.rateLimits.default, ...(api.rateLimits.operations[c.operation.operationId as string] ?? [])], req, res);
       res.vary('Accept');
       res.locals.representation = negotiate(req.get('accept'), offeredTypes(c.operation.responses as never));
       // An empty body (Content-Length: 0) is a missing body, reported by validation as a 422.

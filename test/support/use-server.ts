@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { client, type CallOptions } from './contract-client.js';
 import type { Version } from './spec.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';
 
 let sequence = 0;
 
@@ -9,7 +9,7 @@ let sequence = 0;
  * One real server per test file, emptied before each test. Returns accessors, valid once the
  * suite's hooks have run.
  */
-export function useServer(options: { trustProxy?: boolean | string } = {}) {
+export function useServer(options: TestServerOptions = {}) {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(options);

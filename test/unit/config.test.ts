@@ -12,12 +12,19 @@ describe('loadConfig', () => {
       seedDemoData: true,
       trustProxy: false,
       cursorSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
+      rateLimits: { enabled: true, redisUrl: undefined, failMode: 'open', keyPrefix: 'rl:' },
     });
   });
 
   it('when values are set, then they are parsed to their types', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'debug', BODY_LIMIT: '2048', SEED_DEMO_DATA: 'false' });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'sqlite::memory:', logLevel: 'debug', bodyLimit: 2048, seedDemoData: false });
+  });
+
+  it('when rate limits are configured, then they are parsed', () => {
+    const config = loadConfig({ RATE_LIMITS: 'off', REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_FAIL: 'closed', TRUST_PROXY: '2' });
+    expect(config.rateLimits).toEqual({ enabled: false, redisUrl: 'redis://127.0.0.1:6379', failMode: 'closed', keyPrefix: 'rl:' });
+    expect(config.trustProxy).toBe(2);
   });
 
   it('when a variable is empty, then it counts as unset', () => {
@@ -31,6 +38,10 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'sqlite:', 'DATABASE_URL must match pattern'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be equal to one of the allowed values'],
     ['BODY_LIMIT', '0', 'BODY_LIMIT must be >= 1'],
+    ['RATE_LIMITS', 'maybe', 'RATE_LIMITS must be equal to one of the allowed values'],
+    ['RATE_LIMIT_FAIL', 'sometimes', 'RATE_LIMIT_FAIL must be equal to one of the allowed values'],
+    ['REDIS_URL', 'localhost:6379', 'REDIS_URL must match pattern'],
+    ['CURSOR_SECRET', 'short', 'CURSOR_SECRET must NOT have fewer than 16 characters'],
   ])('when %s=%s, then a ConfigError naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

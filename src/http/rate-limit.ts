@@ -1,0 +1,94 @@
+import type { Request, Response } from 'express';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { ApiError } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
+
+/** One window of a policy, as `npm run generate` reads it from `x-rate-limit`. */
+export interface RateWindow {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+  /** As written in the spec, such as `5 per minute`. */
+  text: string;
+}
+
+/** The limits of one spec: a budget shared by all operations, and extra budgets per operation. */
+export interface RateLimits {
+  default: RateWindow[];
+  operations: Record<string, RateWindow[]>;
+}
+
+export interface RateLimiterOptions {
+  /** Shared counters for many processes; in-process counters when absent. */
+  redis?: Redis;
+  /** What a request gets when the store cannot be reached: served unlimited, or 503. */
+  failMode: 'open' | 'closed';
+  /** Prefix of every Redis key, so several deployments can share one Redis. */
+  keyPrefix: string;
+  /** Who a request counts against. An authenticated identity can replace the address here. */
+  keyOf: (req: Request) => string;
+  logger: Logger;
+  /** How often a store fault is logged while it lasts. */
+  faultLogIntervalMs?: number;
+}
+
+export const clientAddress = (req: Request) => `ip:${req.ip ?? 'unknown'}`;
+
+const refused = (value: unknown): value is RateLimiterRes => value instanceof RateLimiterRes;
+
+/**
+ * Counts each request against every window that applies to its operation, in memory or
+ * atomically in Redis (rate-limiter-flexible runs one script per window), sets the
+ * draft-ietf-httpapi-ratelimit-headers-08 fields, and refuses with 429 when a window is used up.
+ */
+export function createRateLimiter(options: RateLimiterOptions) {
+  const limiters = new Map<string, RateLimiterAbstract>();
+  const limiterOf = ({ name, limit, windowSeconds }: RateWindow) => {
+    let limiter = limiters.get(name);
+    if (!limiter) {
+      const base = { points: limit, duration: windowSeconds, keyPrefix: `${options.keyPrefix}${name}` };
+      limiter = options.redis
+        ? new RateLimiterRedis({ ...base, storeClient: options.redis, rejectIfRedisNotReady: true })
+        : new RateLimiterMemory(base);
+      limiters.set(name, limiter);
+    }
+    return limiter;
+  };
+
+  let lastFaultLog = 0;
+  const fault = (err: unknown) => {
+    const now = Date.now();
+    if (now - lastFaultLog < (options.faultLogIntervalMs ?? 30_000)) return;
+    lastFaultLog = now;
+    options.logger.error({ err, failMode: options.failMode }, 'rate-limit store unreachable');
+  };
+
+  return async function limit(windows: RateWindow[], req: Request, res: Response): Promise<void> {
+    if (windows.length === 0) return;
+    const key = options.keyOf(req);
+    let results: RateLimiterRes[];
+    try {
+      results = await Promise.all(windows.map((w) => limiterOf(w).consume(key).catch((r: unknown) => (refused(r) ? r : Promise.reject(r)))));
+    } catch (err) {
+      fault(err);
+      if (options.failMode === 'closed') throw new ApiError(503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable; try again shortly.');
+      return;
+    }
+    const resetSeconds = (r: RateLimiterRes) => Math.max(1, Math.ceil(r.msBeforeNext / 1000));
+    res.set('RateLimit-Policy', windows.map((w) => `"${w.name}";q=${w.limit};w=${w.windowSeconds}`).join(', '));
+    res.set('RateLimit', windows.map((w, i) => `"${w.name}";r=${Math.max(0, w.limit - (results[i] as RateLimiterRes).consumedPoints)};t=${resetSeconds(results[i] as RateLimiterRes)}`).join(', '));
+
+    const exhausted = windows.flatMap((w, i) => ((results[i] as RateLimiterRes).consumedPoints > w.limit ? [{ w, r: results[i] as RateLimiterRes }] : []));
+    if (exhausted.length === 0) return;
+    // Several windows may be used up; the client must wait for the one that frees up last.
+    const { w, r } = exhausted.reduce((a, b) => (resetSeconds(b.r) > resetSeconds(a.r) ? b : a));
+    const retryAfter = resetSeconds(r);
+    throw new ApiError(429, 'RATE_LIMIT_EXCEEDED', `Too many requests: the limit of ${w.text} is used up; try again in ${retryAfter} seconds.`, {
+      headers: { 'Retry-After': String(retryAfter) },
+      retryAfter,
+    });
+  };
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;
