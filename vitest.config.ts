@@ -1,12 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
+// The contract suite runs once on SQLite and once on PostgreSQL (TEST_POSTGRES_URL, set by .ci/run).
+const postgresUrl = process.env.TEST_POSTGRES_URL;
+if (!postgresUrl) {
+  if (process.env.CI) throw new Error('CI must run the contract suite on PostgreSQL too: set TEST_POSTGRES_URL (see .ci/run).');
+  console.warn('NOTICE: TEST_POSTGRES_URL is not set, so the contract suite runs on SQLite only.');
+}
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     allowOnly: !process.env.CI,
     // Contract files each start a server; a hung one should fail, not stall CI.
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['test/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'], setupFiles: ['test/support/record-file.ts'] },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: ['test/contract/**/*.test.ts', 'test/db/**/*.test.ts'],
+                // Processes and Redis faults do not depend on the engine; they run in the sqlite project.
+                exclude: ['test/contract/rate-limits-redis.test.ts'],
+                env: { TEST_DB: 'postgres' },
+                globalSetup: ['test/support/global-setup.ts'],
+                setupFiles: ['test/support/record-file.ts'],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

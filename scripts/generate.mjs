@@ -81,8 +81,11 @@ interface QueryDefaults {
 ${defaults}
 }
 
-export type Handlers = HandlerMap<operations, RequestContext, QueryDefaults>;
-export type Handler<K extends keyof operations> = Handlers[K];
+/** The operations served under /api/${version}; the root probes are served outside it. */
+type Routed = Pick<operations, (typeof operationIds)[number]>;
+
+export type Handlers = HandlerMap<Routed, RequestContext, QueryDefaults>;
+export type Handler<K extends keyof Routed> = Handlers[K];
 
 /** A missing or mistyped handler is a compile error here. */
 export const handlers = { ${operationIds.join(', ')} } satisfies Handlers;
@@ -146,11 +149,15 @@ async function generate() {
   for (const version of versions) {
     const specUrl = new URL(`openapi/${version}.yaml`, root);
     const document = parse(await readFile(specUrl, 'utf8'));
-    const pathOperations = Object.values(document.paths).flatMap((item) =>
-      Object.values(item)
-        .filter((op) => op && typeof op === 'object' && op.operationId)
-        .map((op) => [item, op]),
-    );
+    // Path items with servers of their own (the /health and /ready probes) live outside the
+    // versioned routers: they get no handler in the map and no rate limits.
+    const pathOperations = Object.values(document.paths)
+      .filter((item) => !item.servers)
+      .flatMap((item) =>
+        Object.values(item)
+          .filter((op) => op && typeof op === 'object' && op.operationId)
+          .map((op) => [item, op]),
+      );
     const limits = rateLimits(version, document, pathOperations.map(([, op]) => op));
     const operations = pathOperations.map(([item, op]) => ({ ...op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])] }));
     const operationIds = operations.map((op) => op.operationId);

@@ -10,6 +10,7 @@ import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { createVersionRouter } from './http/openapi-router.js';
 import { clientAddress, createRateLimiter } from './http/rate-limit.js';
+import { probes } from './http/probes.js';
 import { requestId } from './http/request-id.js';
 import { versionAlias } from './http/version-alias.js';
 import type { Logger } from './logger.js';
@@ -41,6 +42,7 @@ export async function createApp({ config, db, logger, redis, rateLimitKey = clie
   app.use(requestId);
   app.use(responseTime({ digits: 3, suffix: true }));
   app.use(pinoHttp({ logger, genReqId: (req) => req.id as string }));
+  app.use(probes({ db, redis }));
   app.use(versionAlias(versions.map((v) => v.name.slice(1))));
   const parseJson = jsonBody(config.bodyLimit);
   for (const version of versions) {

@@ -9,7 +9,11 @@ const schema = {
   properties: {
     PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
     HOST: { type: 'string', minLength: 1, default: '0.0.0.0' },
-    DATABASE_URL: { type: 'string', pattern: '^sqlite:(:memory:|[^:].*)$', default: 'sqlite:data/app.db' },
+    DATABASE_URL: { type: 'string', pattern: '^(sqlite:(:memory:|[^:].*)|postgres(ql)?://.+)$', default: 'sqlite:data/app.db' },
+    DB_POOL_MAX: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+    DB_STATEMENT_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 5000 },
+    WEB_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 64, default: 1 },
+    SHUTDOWN_TIMEOUT_MS: { type: 'integer', minimum: 0, maximum: 120000, default: 10000 },
     LOG_LEVEL: { type: 'string', enum: levels, default: 'info' },
     BODY_LIMIT: { type: 'integer', minimum: 1, maximum: 104857600, default: 1048576 },
     SEED_DEMO_DATA: { type: 'boolean', default: true },
@@ -27,6 +31,11 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  db: { poolMax: number; statementTimeoutMs: number };
+  /** Worker processes behind one port (node:cluster); 1 serves from the main process. */
+  webConcurrency: number;
+  /** How long a shutdown waits for requests in flight before it closes their connections. */
+  shutdownTimeoutMs: number;
   logLevel: (typeof levels)[number];
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
@@ -60,12 +69,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const name = e.instancePath.slice(1);
       return `${name} ${e.message} (got ${JSON.stringify(env[name])})`;
     });
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}\nDATABASE_URL takes sqlite:<path> or sqlite::memory:; REDIS_URL takes redis://host:port.`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${problems.join('\n  ')}\nDATABASE_URL takes sqlite:<path>, sqlite::memory: or postgres://…; REDIS_URL takes redis://host:port.`,
+    );
+  }
+  if (values.DATABASE_URL === 'sqlite::memory:' && (values.WEB_CONCURRENCY as number) > 1) {
+    throw new ConfigError('Invalid configuration:\n  WEB_CONCURRENCY above 1 needs a database the workers share; sqlite::memory: is private to each process.');
   }
   return {
     port: values.PORT as number,
     host: values.HOST as string,
     databaseUrl: values.DATABASE_URL as string,
+    db: { poolMax: values.DB_POOL_MAX as number, statementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS as number },
+    webConcurrency: values.WEB_CONCURRENCY as number,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS as number,
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT as number,
     seedDemoData: values.SEED_DEMO_DATA as boolean,

@@ -43,8 +43,11 @@ interface QueryDefaults {
   search: 'page' | 'per_page';
 }
 
-export type Handlers = HandlerMap<operations, RequestContext, QueryDefaults>;
-export type Handler<K extends keyof operations> = Handlers[K];
+/** The operations served under /api/v1; the root probes are served outside it. */
+type Routed = Pick<operations, (typeof operationIds)[number]>;
+
+export type Handlers = HandlerMap<Routed, RequestContext, QueryDefaults>;
+export type Handler<K extends keyof Routed> = Handlers[K];
 
 /** A missing or mistyped handler is a compile error here. */
 export const handlers = { listUsers, createUser, getUser, updateUser, deleteUser, listUserPosts, listPosts, createPost, getPost, updatePost, deletePost, search, getOpenApiDocument } satisfies Handlers;

@@ -184,6 +184,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the process is alive
+         * @description Liveness: answers 200 while the process can serve HTTP at all, whatever the state of the database. Not versioned, not rate limited.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the process can serve requests
+         * @description Readiness: answers 200 when the database and, where configured, Redis answer; 503 `SERVICE_UNAVAILABLE` naming what does not. Not versioned, not rate limited.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -455,6 +495,35 @@ export interface components {
             data: components["schemas"]["SearchHit"][];
             meta: components["schemas"]["PageMeta"];
             links: components["schemas"]["PageLinks"];
+        };
+        /** @description The process is alive. */
+        Health: {
+            /**
+             * @description Always `ok`.
+             * @constant
+             */
+            status: "ok";
+        };
+        /** @description What the process depends on, and whether it answers. */
+        Readiness: {
+            /**
+             * @description Always `ready`; a process that is not ready answers 503.
+             * @constant
+             */
+            status: "ready";
+            /** @description One entry per dependency. */
+            checks: {
+                /**
+                 * @description The database answered a query.
+                 * @enum {string}
+                 */
+                database: "up";
+                /**
+                 * @description Redis answered a ping, or no `REDIS_URL` is set.
+                 * @enum {string}
+                 */
+                redis: "up" | "not configured";
+            };
         };
     };
     responses: {
@@ -735,12 +804,45 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A service the server depends on cannot be reached and the server will not answer without it (`SERVICE_UNAVAILABLE`); try again shortly. */
+        /** @description A service the server depends on cannot be reached (`SERVICE_UNAVAILABLE`): the database, or the rate-limit store when the server is set to fail closed. Nothing was changed; try again shortly. */
         ServiceUnavailable: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The process is alive. */
+        Health: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Health"];
+            };
+        };
+        /** @description Every dependency answered. */
+        Ready: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Readiness"];
+            };
+        };
+        /** @description A dependency did not answer (`SERVICE_UNAVAILABLE`); `details` names it. */
+        NotReady: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
                 [name: string]: unknown;
             };
             content: {
@@ -1242,6 +1344,31 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Health"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Ready"];
+            503: components["responses"]["NotReady"];
         };
     };
 }

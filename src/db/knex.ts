@@ -4,13 +4,35 @@ import knex, { type Knex } from 'knex';
 
 export type Db = Knex;
 
+export interface DbOptions {
+  /** Most connections a process holds (PostgreSQL; SQLite uses one). */
+  poolMax?: number;
+  /** PostgreSQL cancels a statement that runs longer. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL schema to work in; tests give each server its own. */
+  schema?: string;
+}
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+export const isPostgres = (db: Knex) => db.client.config.client === 'pg';
+
 /** `sqlite::memory:` or `sqlite:<path>`; config.ts has already checked the form. */
 export function sqliteFilename(databaseUrl: string): string {
   const rest = databaseUrl.slice('sqlite:'.length);
   return rest === ':memory:' ? ':memory:' : rest;
 }
 
-export function createDb(databaseUrl: string): Db {
+/** knex on PostgreSQL for `postgres://` URLs, on better-sqlite3 for `sqlite:` ones. Only src/db/ knows which. */
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  if (isPostgresUrl(databaseUrl)) {
+    return knex({
+      client: 'pg',
+      connection: { connectionString: databaseUrl, statement_timeout: options.statementTimeoutMs ?? 5000, application_name: 'users-posts-api' },
+      pool: { min: 0, max: options.poolMax ?? 10 },
+      acquireConnectionTimeout: 5000,
+      ...(options.schema && { searchPath: [options.schema] }),
+    });
+  }
   const filename = sqliteFilename(databaseUrl);
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   return knex({
@@ -27,4 +49,17 @@ export function createDb(databaseUrl: string): Db {
       },
     },
   });
+}
+
+/** Whether the database answers a trivial query within `timeoutMs`. */
+export async function databaseAnswers(db: Db, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([db.raw('SELECT 1').then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Window } from '../domain/paging.js';
+import { isPostgres } from './knex.js';
 
 export type SearchKind = 'user' | 'post';
 
@@ -19,32 +20,48 @@ export interface SearchPosition {
 const rowidOf = (m: SearchMatch) => m.id * 2 + (m.kind === 'post' ? 1 : 0);
 export const searchPosition = (m: SearchMatch): SearchPosition => ({ rank: m.rank, rowid: rowidOf(m) });
 
+const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
 /**
- * Words become quoted FTS5 strings, so operators and syntax characters in a query are plain text;
- * every word must match and the last may be a prefix. Undefined when the query has no words.
+ * The search text as the engine's query: every word must match and the last may be a prefix.
+ * Only runs of letters and digits reach the engine, so its query syntax in the text is plain
+ * text. Undefined when the text has no words.
  */
-export function toFtsQuery(text: string): string | undefined {
-  const words = text.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return undefined;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+export function toEngineQuery(text: string, engine: 'sqlite' | 'postgres'): string | undefined {
+  const words = wordsOf(text);
+  if (words.length === 0) return undefined;
+  const last = words.length - 1;
+  return engine === 'postgres'
+    ? words.map((w, i) => `${w.toLowerCase()}${i === last ? ':*' : ''}`).join(' & ')
+    : words.map((w, i) => `"${w}"${i === last ? '*' : ''}`).join(' ');
 }
 
+/** Every match with `rid` (the document id) and `r` (lower is better): FTS5's bm25, or PostgreSQL's negated ts_rank. */
+const matchesSql = {
+  sqlite: '(SELECT rowid AS rid, rank AS r FROM search_index WHERE search_index MATCH ?) AS m',
+  // float8, whose text form round-trips exactly, so a rank in a cursor compares equal to itself.
+  postgres: `(SELECT doc_id AS rid, (-ts_rank(document, q))::float8 AS r
+              FROM search_index, to_tsquery('simple', ?) AS q WHERE document @@ q) AS m`,
+};
+
 export function searchRepository(db: Knex) {
-  const matches = (fts: string, kind?: SearchKind) => {
-    const q = db
-      .select('rid', 'r')
-      .from(db.raw('(SELECT rowid AS rid, rank AS r FROM search_index WHERE search_index MATCH ?) AS m', [fts]));
+  const engine = isPostgres(db) ? 'postgres' : 'sqlite';
+  const matches = (query: string, kind?: SearchKind) => {
+    const q = db.select('rid', 'r').from(db.raw(matchesSql[engine], [query]));
     if (kind) q.whereRaw('rid % 2 = ?', [kind === 'post' ? 1 : 0]);
     return q;
   };
 
   return {
+    /** The engine's query for a search text; undefined when the text has no words. */
+    queryOf: (text: string) => toEngineQuery(text, engine),
+
     async list(fts: string, kind: SearchKind | undefined, window: Window<SearchPosition>): Promise<SearchMatch[]> {
       const q = matches(fts, kind).orderBy([{ column: 'r' }, { column: 'rid' }]).limit(window.limit);
       if ('offset' in window) q.offset(window.offset);
       else if (window.after) q.whereRaw('(r, rid) > (?, ?)', [window.after.rank, window.after.rowid]);
-      const rows: { rid: number; r: number }[] = await q;
-      return rows.map(({ rid, r }) => ({ kind: rid % 2 ? 'post' : 'user', id: Math.floor(rid / 2), rank: r }));
+      const rows: { rid: number | string; r: number }[] = await q;
+      return rows.map(({ rid, r }) => ({ kind: Number(rid) % 2 ? 'post' : 'user', id: Math.floor(Number(rid) / 2), rank: Number(r) }));
     },
 
     async count(fts: string, kind: SearchKind | undefined): Promise<number> {

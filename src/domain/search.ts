@@ -1,5 +1,5 @@
 import type { PostRecord, PostsRepository } from '../db/posts-repository.js';
-import { searchPosition, toFtsQuery, type SearchKind, type SearchMatch, type SearchPosition, type SearchRepository } from '../db/search-repository.js';
+import { searchPosition, type SearchKind, type SearchMatch, type SearchPosition, type SearchRepository } from '../db/search-repository.js';
 import type { UserRecord, UsersRepository } from '../db/users-repository.js';
 import { paginate, readAll, type Page, type PageRequest, type Window } from './paging.js';
 
@@ -16,9 +16,9 @@ type Ranked = SearchHit & { match: SearchMatch };
 
 export function searchService(search: SearchRepository, users: UsersRepository, posts: PostsRepository) {
   /** Reads the matches of one window, then their users and posts in two queries, in rank order. */
-  const hitsOf = async (fts: string | undefined, kind: SearchKind | undefined, window: Window<SearchPosition>): Promise<Ranked[]> => {
-    if (!fts) return [];
-    const matches = await search.list(fts, kind, window);
+  const hitsOf = async (query: string | undefined, kind: SearchKind | undefined, window: Window<SearchPosition>): Promise<Ranked[]> => {
+    if (!query) return [];
+    const matches = await search.list(query, kind, window);
     const ids = (k: SearchKind) => matches.filter((m) => m.kind === k).map((m) => m.id);
     const [userRows, postRows] = await Promise.all([users.findMany(ids('user')), posts.findMany(ids('post'))]);
     const byUser = new Map(userRows.map((u) => [u.id, u]));
@@ -38,14 +38,14 @@ export function searchService(search: SearchRepository, users: UsersRepository, 
 
   return {
     list(input: SearchInput, request: PageRequest<SearchPosition>): Promise<Page<SearchHit, SearchPosition>> {
-      const fts = toFtsQuery(input.q);
+      const query = search.queryOf(input.q);
       const kind = kindOf(input);
-      return paginate(request, (window) => hitsOf(fts, kind, window), async () => (fts ? search.count(fts, kind) : 0), positionOf);
+      return paginate(request, (window) => hitsOf(query, kind, window), async () => (query ? search.count(query, kind) : 0), positionOf);
     },
 
     export(input: SearchInput): AsyncIterable<SearchHit> {
-      const fts = toFtsQuery(input.q);
-      return readAll((window) => hitsOf(fts, kindOf(input), window), positionOf);
+      const query = search.queryOf(input.q);
+      return readAll((window) => hitsOf(query, kindOf(input), window), positionOf);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isUnavailable } from '../db/errors.js';
 import { ApiError, badRequest } from '../domain/errors.js';
 
 /** body-parser marks its errors with a `type`; each maps to a documented client error. */
@@ -19,8 +20,12 @@ function fromBodyParser(err: { type?: unknown; limit?: unknown }): ApiError | un
   }
 }
 
+export const serviceUnavailable = (details?: Record<string, string[]>) =>
+  new ApiError(503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable; try again shortly.', { details });
+
 function toApiError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
+  if (isUnavailable(err)) return serviceUnavailable();
   if (err instanceof URIError) return badRequest('The request path is not validly percent-encoded.');
   if (err && typeof err === 'object') return fromBodyParser(err);
   return undefined;
@@ -36,6 +41,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   const error =
     known ?? new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
   if (!known) req.log.error({ err }, 'unhandled error');
+  else if (known.status === 503) req.log.warn({ err }, 'dependency unavailable');
   if (res.headersSent) return next(err);
   const { details, headers, retryAfter } = error.options;
   res

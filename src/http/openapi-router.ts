@@ -72,9 +72,16 @@ async function send(res: Response, result: HandlerResult) {
   else res.json(result.body);
 }
 
+/** The document without the path items that carry servers of their own (the probes at the root). */
+function versionedPaths(document: object): Document {
+  const copy = structuredClone(document) as Document & { paths: Record<string, { servers?: unknown }> };
+  for (const [path, item] of Object.entries(copy.paths)) if (item.servers) delete copy.paths[path];
+  return copy;
+}
+
 export async function createVersionRouter(api: VersionApi, { services, cursors, rateLimiter }: RouterDeps): Promise<RequestHandler> {
   const backend = new OpenApi31Backend({
-    definition: structuredClone(api.document) as Document,
+    definition: versionedPaths(api.document),
     strict: true,
     // Quick mode compiles each request validator on first use and never the response validators,
     // which we do not use in production; its eager compile also chokes on schemas shared by

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ApiError } from '../domain/errors.js';
+import { serviceUnavailable } from './error-handler.js';
 import type { Logger } from '../logger.js';
 
 /** One window of a policy, as `npm run generate` reads it from `x-rate-limit`. */
@@ -72,7 +73,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
       results = await Promise.all(windows.map((w) => limiterOf(w).consume(key).catch((r: unknown) => (refused(r) ? r : Promise.reject(r)))));
     } catch (err) {
       fault(err);
-      if (options.failMode === 'closed') throw new ApiError(503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable; try again shortly.');
+      if (options.failMode === 'closed') throw serviceUnavailable();
       return;
     }
     const resetSeconds = (r: RateLimiterRes) => Math.max(1, Math.ceil(r.msBeforeNext / 1000));

@@ -92,7 +92,9 @@ function urlFor(origin: string, version: Version, operationId: string, options: 
     typeof options.query === 'string'
       ? options.query
       : new URLSearchParams(Object.entries(options.query ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
-  return `${origin}/api/${version}${path}${query ? `?${query}` : ''}`;
+  // Path items with servers of their own (the probes) live at that server, not under /api/<version>.
+  const base = (documents[version].paths[operation(version, operationId).path].servers?.[0]?.url ?? `/api/${version}`).replace(/\/$/, '');
+  return `${origin}${base}${path}${query ? `?${query}` : ''}`;
 }
 
 /** Calls one operation over real HTTP, checks the answer against the spec and records the pair. */

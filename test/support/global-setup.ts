@@ -12,33 +12,35 @@ declare module 'vitest' {
 
 const root = new URL('../../', import.meta.url).pathname;
 
-function contractFiles(dir = join(root, 'test/contract')): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? contractFiles(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [relative(root, join(dir, e.name))] : [],
-  );
-}
-
 /**
  * Collects the (operation, status) pairs the contract tests exercised and, when every contract
  * test file ran, fails the run if the specs declare a pair that no test exercised.
  */
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'contract-coverage-'));
   project.provide('contractCoverageDir', dir);
+  const { testFiles } = await project.globTestFiles();
+  const contractFiles = testFiles.map((f) => relative(root, f)).filter((f) => f.startsWith('test/contract/'));
+
+  const nameFiltered = process.argv.some((arg) => arg === '-t' || arg.startsWith('--testNamePattern'));
 
   return () => {
-    const lines = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean));
+    const read = (ending: string) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(ending))
+        .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean));
+    const exercised = new Set(read('.log').map((l) => l.split('\t')[0]));
+    const filesThatRan = new Set(read('.files').map((f) => relative(root, f)));
     rmSync(dir, { recursive: true, force: true });
-    const exercised = new Set(lines.map((l) => l.split('\t')[0]));
-    const filesThatRan = new Set(lines.map((l) => relative(root, l.split('\t')[1] ?? '')));
-    if (!contractFiles().every((f) => filesThatRan.has(f))) return; // a filtered run proves nothing about coverage
+    // A filtered run proves nothing about coverage.
+    if (nameFiltered || !contractFiles.every((f) => filesThatRan.has(f))) return;
     const missing = declaredPairs().filter((p) => !exercised.has(p));
     if (missing.length > 0) {
       // vitest reports an error thrown here but still exits 0, so fail the run explicitly.
-      console.error(`\nFAIL contract coverage: the specs declare responses no contract test exercised:\n  ${missing.join('\n  ')}`);
+      console.error(`\nFAIL contract coverage (${project.name}): the specs declare responses no contract test exercised (tests skipped for want of a service say so in a NOTICE above):\n  ${missing.join('\n  ')}`);
       process.exitCode = 1;
       return;
     }
-    console.log(`contract coverage: all ${declaredPairs().length} declared (operation, status) pairs exercised`);
+    console.log(`contract coverage (${project.name}): all ${declaredPairs().length} declared (operation, status) pairs exercised`);
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Request } from 'express';
 import type { Redis } from 'ioredis';
@@ -10,12 +11,35 @@ import { createLogger, type Logger } from '../../src/logger.js';
 export interface TestServer {
   origin: string;
   db: Db;
+  /** How many rows a table holds, as a number on both engines. */
+  count(table: string): Promise<number>;
   /** Empties every table, so each test arranges its own data on a fresh database. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The real app on a real in-memory SQLite database, listening on an ephemeral port. */
+/** Which engine the suite runs on: the `postgres` vitest project sets TEST_DB. */
+export const testEngine = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * A fresh database for one test server: SQLite in memory, or a schema of its own in the
+ * PostgreSQL database of TEST_POSTGRES_URL, so parallel test files never meet.
+ */
+async function freshDatabase(): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (testEngine === 'sqlite') return { db: createDb('sqlite::memory:'), drop: async () => {} };
+  const url = process.env.TEST_POSTGRES_URL as string;
+  const schema = `test_${randomUUID().replace(/-/g, '')}`;
+  const admin = createDb(url);
+  await admin.raw(`CREATE SCHEMA ${schema}`);
+  return {
+    db: createDb(url, { schema, poolMax: 4 }),
+    async drop() {
+      await admin.raw(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.destroy();
+    },
+  };
+}
+
 export interface TestServerOptions {
   trustProxy?: boolean | string;
   /** Off unless a test is about limits: the contract tests make more requests than an hour's budget. */
@@ -26,7 +50,7 @@ export interface TestServerOptions {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const db = createDb('sqlite::memory:');
+  const { db, drop } = await freshDatabase();
   await migrate(db);
   const config = {
     bodyLimit: 1_048_576,
@@ -41,7 +65,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     origin: `http://127.0.0.1:${port}`,
     db,
+    count: async (table) => Number((await db(table).count({ n: '*' }).first())?.n ?? 0),
     async reset() {
+      if (testEngine === 'postgres') {
+        await db.raw('TRUNCATE post_tags, posts, users, search_index RESTART IDENTITY CASCADE');
+        return;
+      }
       await db('post_tags').delete();
       await db('posts').delete();
       await db('users').delete();
@@ -51,6 +80,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await db.destroy();
+      await drop();
     },
   };
 }

@@ -7,6 +7,9 @@ describe('loadConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       databaseUrl: 'sqlite:data/app.db',
+      db: { poolMax: 10, statementTimeoutMs: 5000 },
+      webConcurrency: 1,
+      shutdownTimeoutMs: 10_000,
       logLevel: 'info',
       bodyLimit: 1_048_576,
       seedDemoData: true,
@@ -27,6 +30,15 @@ describe('loadConfig', () => {
     expect(config.trustProxy).toBe(2);
   });
 
+  it('when DATABASE_URL is a PostgreSQL URL, then it is taken with the pool settings', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://app@db:5432/app', DB_POOL_MAX: '20', DB_STATEMENT_TIMEOUT_MS: '2500', WEB_CONCURRENCY: '4' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://app@db:5432/app', db: { poolMax: 20, statementTimeoutMs: 2500 }, webConcurrency: 4 });
+  });
+
+  it('when several workers would each get a private in-memory database, then a ConfigError', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite::memory:', WEB_CONCURRENCY: '2' })).toThrow('WEB_CONCURRENCY above 1 needs a database the workers share');
+  });
+
   it('when a variable is empty, then it counts as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });
@@ -34,7 +46,9 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', 'eighty', 'PORT must be integer'],
     ['PORT', '70000', 'PORT must be <= 65535'],
-    ['DATABASE_URL', 'postgres://localhost/app', 'DATABASE_URL must match pattern'],
+    ['DATABASE_URL', 'mysql://localhost/app', 'DATABASE_URL must match pattern'],
+    ['WEB_CONCURRENCY', '0', 'WEB_CONCURRENCY must be >= 1'],
+    ['DB_POOL_MAX', '1000', 'DB_POOL_MAX must be <= 100'],
     ['DATABASE_URL', 'sqlite:', 'DATABASE_URL must match pattern'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be equal to one of the allowed values'],
     ['BODY_LIMIT', '0', 'BODY_LIMIT must be >= 1'],

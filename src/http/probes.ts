@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import type { Redis } from 'ioredis';
+import { databaseAnswers, type Db } from '../db/knex.js';
+import { ApiError } from '../domain/errors.js';
+
+const redisAnswers = async (redis: Redis) => {
+  try {
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  }
+};
+
+/** `GET /health` (liveness) and `GET /ready` (readiness), at the root: probes need no version and no limits. */
+export function probes({ db, redis }: { db: Db; redis?: Redis }): Router {
+  const router = Router();
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/ready', async (_req, res) => {
+    const [database, cache] = await Promise.all([databaseAnswers(db), redis ? redisAnswers(redis) : Promise.resolve(undefined)]);
+    const down = [...(database ? [] : ['database']), ...(cache === false ? ['redis'] : [])];
+    if (down.length > 0) {
+      throw new ApiError(503, 'SERVICE_UNAVAILABLE', `Not ready: ${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer.`, {
+        details: Object.fromEntries(down.map((name) => [name, ['does not answer']])),
+      });
+    }
+    res.json({ status: 'ready', checks: { database: 'up', redis: redis ? 'up' : 'not configured' } });
+  });
+  return router;
+}
