@@ -25,8 +25,6 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: ['test/contract/**/*.test.ts', 'test/db/**/*.test.ts'],
-                // Processes and Redis faults do not depend on the engine; they run in the sqlite project.
-                exclude: ['test/contract/rate-limits-redis.test.ts'],
                 env: { TEST_DB: 'postgres' },
                 globalSetup: ['test/support/global-setup.ts'],
                 setupFiles: ['test/support/record-file.ts'],

@@ -29,7 +29,7 @@ async function serve(db: Db, config: Config, logger: Logger) {
 
   const app = await createApp({ config, db, logger, redis });
   const server: Server = app.listen(config.port, config.host, () => {
-    logger.info({ port: config.port, host: config.host, pid: process.pid }, 'listening');
+    logger.info({ port: config.port, host: config.host }, 'listening');
   });
   server.on('error', (err) => {
     logger.fatal({ err }, 'cannot listen');
@@ -42,7 +42,7 @@ async function serve(db: Db, config: Config, logger: Logger) {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal, pid: process.pid }, 'shutting down: finishing requests in flight');
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
     const forced = setTimeout(() => {
       logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timeout: closing the connections still open');
       server.closeAllConnections();
@@ -51,7 +51,7 @@ async function serve(db: Db, config: Config, logger: Logger) {
     forced.unref();
     server.close(async () => {
       await Promise.allSettled([db.destroy(), redis?.quit()]);
-      logger.info({ pid: process.pid }, 'stopped');
+      logger.info('stopped');
       process.exit(process.exitCode ?? 0);
     });
     server.closeIdleConnections();
@@ -63,11 +63,11 @@ async function serve(db: Db, config: Config, logger: Logger) {
 /** WEB_CONCURRENCY workers behind one port; a worker that dies is replaced, a signal stops them all. */
 function supervise(config: Config, logger: Logger) {
   let stopping = false;
-  const start = () => logger.info({ pid: cluster.fork().process.pid }, 'worker started');
+  const start = () => logger.info({ worker: cluster.fork().process.pid }, 'worker started');
   for (let i = 0; i < config.webConcurrency; i++) start();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
-    logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
+    logger.error({ worker: worker.process.pid, code, signal }, 'worker died; starting another');
     start();
   });
   const stop = (signal: NodeJS.Signals) => {

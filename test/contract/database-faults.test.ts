@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/contract-client.js';
 import { privatePostgresAvailable, startPrivatePostgres } from '../support/postgres.js';
 import { startServerProcess, type ServerProcess } from '../support/processes.js';
-import { operationsOf, versions } from '../support/spec.js';
+import { versionedOperationsOf, versions } from '../support/spec.js';
 import { testEngine } from '../support/test-server.js';
 
 // A real server process on a private PostgreSQL cluster that the test stops and starts again.
@@ -22,8 +22,8 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
   });
 
   const everyOperation = versions.flatMap((v) =>
-    operationsOf(v)
-      .filter((o) => !['getOpenApiDocument', 'getHealth'].includes(o.operationId))
+    versionedOperationsOf(v)
+      .filter((o) => o.operationId !== 'getOpenApiDocument')
       .map((o): [typeof v, string] => [v, o.operationId]),
   );
   const input = (operationId: string) => ({
@@ -46,7 +46,10 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
       expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
     });
 
-    it('then /health still answers 200 and the process stays up', async () => {
+    it('then /ready answers 503 naming the database, /health still 200, and the process stays up', async () => {
+      const ready = await client(server.origin).call('v2', 'getReadiness');
+      expect(ready.status).toBe(503);
+      expect(ready.body.error.details).toEqual({ database: ['does not answer'] });
       expect((await client(server.origin).call('v2', 'getHealth')).status).toBe(200);
       expect(server.child.exitCode).toBeNull();
     });

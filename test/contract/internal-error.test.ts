@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/contract-client.js';
-import { operationsOf, versions, type Version } from '../support/spec.js';
+import { versionedOperationsOf, versions, type Version } from '../support/spec.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // A real fault: the tables are gone, so every query the server makes fails.
@@ -20,7 +20,7 @@ const validInput: Record<string, object> = {
 };
 
 describe.each(versions)('when the database fails under %s', (version: Version) => {
-  const databaseOperations = operationsOf(version).filter((o) => o.operationId !== 'getOpenApiDocument');
+  const databaseOperations = versionedOperationsOf(version).filter((o) => o.operationId !== 'getOpenApiDocument');
 
   it.each(databaseOperations.map((o) => [o.operationId]))(
     '%s: then 500 INTERNAL_ERROR with neither SQL nor a stack trace in the body',

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/contract-client.js';
 import { startPrivateRedis, startServerProcess, type ServerProcess } from '../support/processes.js';
-import { operationsOf, versions } from '../support/spec.js';
+import { versionedOperationsOf, versions } from '../support/spec.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const redisUrl = process.env.REDIS_URL;
@@ -101,7 +101,7 @@ describe.skipIf(!redisServerInstalled)('when Redis goes away mid-run', () => {
 
   describe('after Redis is stopped', () => {
     beforeAll(() => redis.stop());
-    const everyOperation = versions.flatMap((v) => operationsOf(v).map((o): [typeof v, string] => [v, o.operationId]));
+    const everyOperation = versions.flatMap((v) => versionedOperationsOf(v).map((o): [typeof v, string] => [v, o.operationId]));
     const input = (operationId: string) => ({ params: { userId: 1, postId: 1 }, query: (operationId === 'search' ? { q: 'ada' } : {}) as Record<string, string> });
 
     it.each(everyOperation)('in open mode, %s %s is served without limits and never with a 5xx', async (version, operationId) => {
@@ -114,6 +114,15 @@ describe.skipIf(!redisServerInstalled)('when Redis goes away mid-run', () => {
       const res = await client(closed.origin).call(version, operationId, input(operationId));
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    });
+
+    it('then GET /ready (getReadiness) answers 503 naming Redis, while /health stays 200', async () => {
+      for (const version of versions) {
+        const ready = await client(open.origin).call(version, 'getReadiness');
+        expect(ready.status).toBe(503);
+        expect(ready.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { redis: ['does not answer'] } });
+        expect((await client(open.origin).call(version, 'getHealth')).status).toBe(200);
+      }
     });
 
     it('then the fault is logged once per interval, not once per request', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { operationsOf, versions } from '../support/spec.js';
+import { versionedOperationsOf, versions } from '../support/spec.js';
 import { useServer } from '../support/use-server.js';
 
 // Limits on, in memory, with the clock under the test's control (only Date is faked, so real
@@ -64,7 +64,7 @@ describe('rate limits of POST /api/v1/users (createUser: 5 per minute)', () => {
 });
 
 describe('the budget shared by all operations (50 per hour)', () => {
-  it.each(versions.flatMap((v) => operationsOf(v).map((o): [string, string] => [v, o.operationId])))(
+  it.each(versions.flatMap((v) => versionedOperationsOf(v).map((o): [string, string] => [v, o.operationId])))(
     'when it is used up, then %s %s gets 429 RATE_LIMIT_EXCEEDED waiting for the hour',
     async (version, operationId) => {
       for (let n = 0; n < 50; n++) expect((await api.call('v2', 'getOpenApiDocument')).status).toBe(200);

@@ -25,6 +25,10 @@ export function operationsOf(version: Version): OperationInfo[] {
   );
 }
 
+/** The operations served under /api/<version>: all but the probes, whose path items name a server of their own. */
+export const versionedOperationsOf = (version: Version): OperationInfo[] =>
+  operationsOf(version).filter((o) => !documents[version].paths[o.path].servers);
+
 export function operation(version: Version, operationId: string): OperationInfo {
   const found = operationsOf(version).find((o) => o.operationId === operationId);
   if (!found) throw new Error(`${version} declares no operation ${operationId}`);
