@@ -4,6 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
 
 const root = new URL('../', import.meta.url);
 const versions = ['v1', 'v2'];
@@ -145,6 +146,7 @@ async function generate() {
   await rm(new URL('generated/', root), { recursive: true, force: true });
   await mkdir(new URL('generated/', root), { recursive: true });
   await writeFile(new URL('generated/handler-types.ts', root), handlerTypes);
+  await writeFile(new URL('generated/formats.cjs', root), formatsModule);
 
   for (const version of versions) {
     const specUrl = new URL(`openapi/${version}.yaml`, root);
@@ -152,7 +154,7 @@ async function generate() {
     // Path items with servers of their own (the /health and /ready probes) live outside the
     // versioned routers: they get no handler in the map and no rate limits.
     const pathOperations = Object.values(document.paths)
-      .filter((item) => !item.servers)
+      .filter(isVersioned)
       .flatMap((item) =>
         Object.values(item)
           .filter((op) => op && typeof op === 'object' && op.operationId)
@@ -174,6 +176,9 @@ async function generate() {
     const types = astToString(await openapiTS(specUrl));
     await writeFile(new URL('types.ts', out), `${banner(`openapi/${version}.yaml`)}\n${types}`);
     await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted));
+    const runtime = await runtimeArtifacts(version, parse(await readFile(specUrl, 'utf8')));
+    await writeFile(new URL('routes.json', out), runtime.routes);
+    for (const file of ['request-validators.cjs', 'params.cjs', 'bodies.cjs', 'responses.cjs']) await writeFile(new URL(file, out), runtime[file]);
     console.log(`generated ${fileURLToPath(out)} (${operationIds.length} operations)`);
   }
 }

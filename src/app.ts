@@ -8,7 +8,7 @@ import { createServices } from './domain/services.js';
 import { cursorCodec } from './http/cursors.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
-import { createVersionRouter } from './http/openapi-router.js';
+import { createVersionRouter } from './http/version-router.js';
 import { clientAddress, createRateLimiter } from './http/rate-limit.js';
 import { probes } from './http/probes.js';
 import { requestId } from './http/request-id.js';
@@ -17,7 +17,7 @@ import type { Logger } from './logger.js';
 import { versions } from './versions.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret' | 'rateLimits'>;
+  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret' | 'rateLimits' | 'validateResponses'>;
   db: Db;
   logger: Logger;
   /** The client for REDIS_URL; its owner connects and closes it. */
@@ -27,12 +27,13 @@ export interface AppDeps {
 }
 
 /** Builds the app without listening, so tests run it in-process on an ephemeral port. */
-export async function createApp({ config, db, logger, redis, rateLimitKey = clientAddress }: AppDeps): Promise<Express> {
+export function createApp({ config, db, logger, redis, rateLimitKey = clientAddress }: AppDeps): Express {
   const { enabled, failMode, keyPrefix } = config.rateLimits;
   const deps = {
     services: createServices(db),
     cursors: cursorCodec(config.cursorSecret),
     rateLimiter: enabled ? createRateLimiter({ redis, failMode, keyPrefix, keyOf: rateLimitKey, logger }) : undefined,
+    validateResponses: config.validateResponses,
   };
   const app = express();
   app.disable('x-powered-by');
@@ -50,7 +51,7 @@ export async function createApp({ config, db, logger, redis, rateLimitKey = clie
       res.set('API-Version', version.name.slice(1));
       next();
     };
-    app.use(`/api/${version.name}`, apiVersion, parseJson, await createVersionRouter(version, deps));
+    app.use(`/api/${version.name}`, apiVersion, parseJson, createVersionRouter(version, deps));
   }
   app.use(notFound);
   app.use(errorHandler);

@@ -21,6 +21,7 @@ const schema = {
     TRUST_PROXY: { type: 'string', pattern: '^(false|true|\\d+|[0-9A-Za-z.:/, ]+)$', default: 'false' },
     CURSOR_SECRET: { type: 'string', minLength: 16 },
     RATE_LIMITS: { type: 'string', enum: ['on', 'off'], default: 'on' },
+    VALIDATE_RESPONSES: { type: 'string', enum: ['off', 'log', 'fail'], default: 'off' },
     REDIS_URL: { type: 'string', pattern: '^rediss?://' },
     RATE_LIMIT_FAIL: { type: 'string', enum: ['open', 'closed'], default: 'open' },
     RATE_LIMIT_KEY_PREFIX: { type: 'string', minLength: 1, maxLength: 64, default: 'rl:' },
@@ -45,6 +46,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Signs pagination cursors; every process serving the same database needs the same one. */
   cursorSecret: string;
+  /** Check each JSON response against the spec: `log` a violation, `fail` the request (tests), or `off`. */
+  validateResponses: 'off' | 'log' | 'fail';
   rateLimits: {
     enabled: boolean;
     /** Counters shared by every process; in-process counters when absent. */
@@ -89,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(values.TRUST_PROXY as string),
     // Without a secret, one derived from the database keeps cursors valid across restarts and processes.
     cursorSecret: (values.CURSOR_SECRET as string | undefined) ?? createHash('sha256').update(`cursor:${values.DATABASE_URL}`).digest('hex'),
+    validateResponses: values.VALIDATE_RESPONSES as Config['validateResponses'],
     rateLimits: {
       enabled: values.RATE_LIMITS === 'on',
       redisUrl: values.REDIS_URL as string | undefined,

@@ -27,7 +27,7 @@ async function serve(db: Db, config: Config, logger: Logger) {
   // Give Redis a moment to connect, but start without it: the limiter then fails open or closed.
   if (redis) await Promise.race([once(redis, 'ready'), delay(2000)]);
 
-  const app = await createApp({ config, db, logger, redis });
+  const app = createApp({ config, db, logger, redis });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, host: config.host }, 'listening');
   });

@@ -56,9 +56,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     bodyLimit: 1_048_576,
     trustProxy: options.trustProxy ?? false,
     cursorSecret: 'test-cursor-secret-0123456789',
+    // The server checks its own answers too: a response that breaks the spec becomes a 500.
+    validateResponses: 'fail' as const,
     rateLimits: { enabled: false, redisUrl: undefined, failMode: 'open' as const, keyPrefix: 'test:', ...options.rateLimits },
   };
-  const app = await createApp({ config, db, logger: options.logger ?? createLogger('silent'), redis: options.redis, rateLimitKey: options.rateLimitKey });
+  const app = createApp({ config, db, logger: options.logger ?? createLogger('silent'), redis: options.redis, rateLimitKey: options.rateLimitKey });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

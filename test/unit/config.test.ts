@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       bodyLimit: 1_048_576,
       seedDemoData: true,
       trustProxy: false,
+      validateResponses: 'off',
       cursorSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
       rateLimits: { enabled: true, redisUrl: undefined, failMode: 'open', keyPrefix: 'rl:' },
     });

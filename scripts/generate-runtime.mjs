@@ -1,0 +1,96 @@
+// The runtime half of `npm run generate`: the route table and standalone Ajv validators of one
+// spec, so the server compiles no schema and runs no `new Function` when it starts or serves.
+// openapi-backend reads and dereferences the definition and lists its operations (the route table);
+// Ajv's standalone code generation turns every schema into plain functions.
+import { Ajv2020, _ } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { OpenAPIBackend } from 'openapi-backend';
+
+/** Probes (path items with servers of their own) are served at the root, not by the version router. */
+export const isVersioned = (pathItem) => !pathItem.servers;
+
+/** Formats the specs use beyond ajv-formats'. The generated validators require this module. */
+export const formatsModule = `/* eslint-disable */
+// DO NOT EDIT. Written by \`npm run generate\` (scripts/generate-runtime.mjs).
+'use strict';
+const { fullFormats } = require('ajv-formats/dist/formats');
+module.exports = {
+  ...fullFormats,
+  int32: { type: 'number', validate: (n) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 },
+  int64: { type: 'number', validate: (n) => Number.isSafeInteger(n) },
+};
+`;
+
+function newAjv(options) {
+  // The formats come from formats.cjs, beside the version folders, in the generated code.
+  const ajv = new Ajv2020({ ...options, allErrors: true, strict: false, code: { source: true, formats: _`require("../formats.cjs")` } });
+  addFormats.default(ajv);
+  ajv.addFormat('int32', { type: 'number', validate: (n) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
+  ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
+  return ajv;
+}
+
+/** `/users/{userId}/posts` → `^/users/([^/]+)/posts/?$` and its parameter names. */
+function pathPattern(path) {
+  const params = [];
+  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a, b) => {
+    params.push(a ?? b);
+    return '([^/]+)';
+  });
+  return { pattern: `^${source}/?$`, params };
+}
+
+const banner = (source) => `/* eslint-disable */\n// DO NOT EDIT. Written by \`npm run generate\` from ${source}.\n`;
+
+export async function runtimeArtifacts(version, document) {
+  const versioned = { ...document, paths: Object.fromEntries(Object.entries(document.paths).filter(([, item]) => isVersioned(item))) };
+  const backend = new OpenAPIBackend({ definition: structuredClone(versioned), quick: true, validate: false });
+  await backend.init();
+
+  const params = newAjv({ coerceTypes: true, useDefaults: true });
+  const bodies = newAjv({ useDefaults: true });
+  const responses = newAjv({});
+  const routes = [];
+  for (const op of backend.router.getOperations()) {
+    const { operationId } = op;
+    // Like openapi-backend's own request schema: unknown query parameters are refused.
+    const group = (where) => {
+      const list = op.parameters.filter((p) => p.in === where);
+      return {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(list.map((p) => [p.name, p.schema])),
+        required: list.filter((p) => p.required).map((p) => p.name),
+      };
+    };
+    params.addSchema({ type: 'object', properties: { path: group('path'), query: group('query') }, required: ['path', 'query'] }, `${operationId}_params`);
+    const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+    if (bodySchema) bodies.addSchema(bodySchema, `${operationId}_body`);
+    const statuses = {};
+    for (const [status, response] of Object.entries(op.responses ?? {})) {
+      const schema = response.content?.['application/json']?.schema;
+      if (schema) responses.addSchema(schema, `${operationId}_${status}`);
+      statuses[status] = Object.keys(response.content ?? {});
+    }
+    const offered = [...new Set(['application/json', ...Object.entries(statuses).filter(([s]) => s.startsWith('2')).flatMap(([, types]) => types)])];
+    routes.push({
+      operationId,
+      method: op.method.toUpperCase(),
+      path: op.path,
+      ...pathPattern(op.path),
+      body: bodySchema ? { required: Boolean(op.requestBody.required) } : null,
+      offered,
+    });
+  }
+
+  const source = `openapi/${version}.yaml`;
+  const standalone = (ajv) => `${banner(source)}${standaloneCode.default(ajv)}\n`;
+  return {
+    routes: `${JSON.stringify(routes, null, 2)}\n`,
+    'request-validators.cjs': `${banner(source)}// Parameters (coerced, defaults filled) as { path, query }, and JSON bodies, per operationId.\nmodule.exports = {\n  params: require('./params.cjs'),\n  bodies: require('./bodies.cjs'),\n};\n`,
+    'params.cjs': standalone(params),
+    'bodies.cjs': standalone(bodies),
+    'responses.cjs': standalone(responses),
+  };
+}
