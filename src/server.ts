@@ -33,7 +33,7 @@ async function serve(db: Db, config: Config, logger: Logger) {
   });
   server.on('error', (err) => {
     logger.fatal({ err }, 'cannot listen');
-    process.exit(1);
+    logger.flush(() => process.exit(1));
   });
 
   let closing = false;
@@ -52,7 +52,7 @@ async function serve(db: Db, config: Config, logger: Logger) {
     server.close(async () => {
       await Promise.allSettled([db.destroy(), redis?.quit()]);
       logger.info('stopped');
-      process.exit(process.exitCode ?? 0);
+      logger.flush(() => process.exit(process.exitCode ?? 0));
     });
     server.closeIdleConnections();
   };
@@ -78,7 +78,7 @@ function supervise(config: Config, logger: Logger) {
     for (const worker of workers) worker?.process.kill('SIGTERM');
     void Promise.all(workers.map((w) => (w && !w.isDead() ? once(w, 'exit') : undefined))).then((exits) => {
       const failed = exits.some((e) => e && e[0] !== 0);
-      process.exit(failed ? 1 : 0);
+      logger.flush(() => process.exit(failed ? 1 : 0));
     });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

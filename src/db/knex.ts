@@ -22,6 +22,30 @@ export function sqliteFilename(databaseUrl: string): string {
   return rest === ':memory:' ? ':memory:' : rest;
 }
 
+interface SqliteConnection {
+  pragma(sql: string): unknown;
+  prepare(sql: string): unknown;
+}
+
+/**
+ * knex prepares every SQLite statement anew on each query; a request's few statements repeat,
+ * so a connection keeps the ones it has prepared (better-sqlite3 statements are reusable, and
+ * run synchronously, so two queries never share one at the same time).
+ */
+function cachePreparedStatements(conn: SqliteConnection, max = 256) {
+  const prepare = conn.prepare.bind(conn);
+  const cache = new Map<string, unknown>();
+  conn.prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (statement === undefined) {
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
 /** knex on PostgreSQL for `postgres://` URLs, on better-sqlite3 for `sqlite:` ones. Only src/db/ knows which. */
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   if (isPostgresUrl(databaseUrl)) {
@@ -41,7 +65,8 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
     useNullAsDefault: true,
     pool: {
       // SQLite leaves foreign keys (and so ON DELETE CASCADE) off unless each connection asks.
-      afterCreate(conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+      afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
+        cachePreparedStatements(conn);
         conn.pragma('foreign_keys = ON');
         if (filename !== ':memory:') conn.pragma('journal_mode = WAL');
         conn.pragma('busy_timeout = 5000');

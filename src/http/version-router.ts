@@ -147,8 +147,11 @@ export function createVersionRouter(api: VersionApi, { services, cursors, rateLi
         { params: params.path, query: params.query, body: req.body },
         {
           requestId: res.locals.requestId as string,
-          // The versioned URL, also for requests that came in through the unversioned alias.
-          url: new URL(`${req.baseUrl}${req.url}`, origin),
+          // The versioned URL, also for requests that came in through the unversioned alias;
+          // parsed only by the handlers that build links from it.
+          get url() {
+            return new URL(`${req.baseUrl}${req.url}`, origin);
+          },
           baseUrl: `${origin}${req.baseUrl}`,
           representation,
           services,
