@@ -43,7 +43,10 @@ export function createApp({ config, db, logger, redis, rateLimitKey = clientAddr
   app.use(requestId);
   app.use(responseTime({ digits: 3, suffix: true }));
   app.use(pinoHttp({ logger, genReqId: (req) => req.id as string }));
-  app.use(probes({ db, redis }));
+  // Plain routes, not a mounted router, so other requests pass them at no cost.
+  const { health, ready } = probes({ db, redis });
+  app.get('/health', health);
+  app.get('/ready', ready);
   app.use(versionAlias(versions.map((v) => v.name.slice(1))));
   const parseJson = jsonBody(config.bodyLimit);
   for (const version of versions) {

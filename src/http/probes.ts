@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { databaseAnswers, type Db } from '../db/knex.js';
 import { ApiError } from '../domain/errors.js';
@@ -12,12 +12,11 @@ const redisAnswers = async (redis: Redis) => {
 };
 
 /** `GET /health` (liveness) and `GET /ready` (readiness), at the root: probes need no version and no limits. */
-export function probes({ db, redis }: { db: Db; redis?: Redis }): Router {
-  const router = Router();
-  router.get('/health', (_req, res) => {
+export function probes({ db, redis }: { db: Db; redis?: Redis }) {
+  const health: RequestHandler = (_req, res) => {
     res.json({ status: 'ok' });
-  });
-  router.get('/ready', async (_req, res) => {
+  };
+  const ready: RequestHandler = async (_req, res) => {
     const [database, cache] = await Promise.all([databaseAnswers(db), redis ? redisAnswers(redis) : Promise.resolve(undefined)]);
     const down = [...(database ? [] : ['database']), ...(cache === false ? ['redis'] : [])];
     if (down.length > 0) {
@@ -26,6 +25,6 @@ export function probes({ db, redis }: { db: Db; redis?: Redis }): Router {
       });
     }
     res.json({ status: 'ready', checks: { database: 'up', redis: redis ? 'up' : 'not configured' } });
-  });
-  return router;
+  };
+  return { health, ready };
 }
