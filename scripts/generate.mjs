@@ -173,7 +173,8 @@ async function generate() {
     // The served and rendered document: the spec with each operation's limits written into its description.
     await writeFile(new URL('openapi.json', out), `${JSON.stringify(document, null, 2)}\n`);
     await writeFile(new URL('rate-limits.json', out), `${JSON.stringify(limits, null, 2)}\n`);
-    const types = astToString(await openapiTS(specUrl));
+    // A default does not make a request field required: the server fills it in.
+    const types = astToString(await openapiTS(specUrl, { defaultNonNullable: false }));
     await writeFile(new URL('types.ts', out), `${banner(`openapi/${version}.yaml`)}\n${types}`);
     await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted));
     const runtime = await runtimeArtifacts(version, parse(await readFile(specUrl, 'utf8')));

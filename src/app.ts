@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/knex.js';
 import { createServices } from './domain/services.js';
 import { cursorCodec } from './http/cursors.js';
+import { apiDocs, redocScript } from './http/docs.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { createVersionRouter } from './http/version-router.js';
@@ -47,6 +48,8 @@ export function createApp({ config, db, logger, redis, rateLimitKey = clientAddr
   const { health, ready } = probes({ db, redis });
   app.get('/health', health);
   app.get('/ready', ready);
+  app.get('/api/docs', apiDocs);
+  app.get('/api/docs/redoc.standalone.js', redocScript);
   app.use(versionAlias(versions.map((v) => v.name.slice(1))));
   const parseJson = jsonBody(config.bodyLimit);
   for (const version of versions) {

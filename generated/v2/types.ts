@@ -224,6 +224,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the API reference
+         * @description Returns the Redoc reference of one version as an HTML page, with a switch to the other version. Everything it needs is served by this server, so it works offline. Not rate limited.
+         */
+        get: operations["getApiDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/docs/redoc.standalone.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the Redoc script of the reference
+         * @description Returns the Redoc browser bundle the reference page loads, from the installed `redoc` package rather than a CDN. Not rate limited.
+         */
+        get: operations["getRedocScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -290,7 +330,7 @@ export interface components {
             email: components["schemas"]["Email"];
             name: components["schemas"]["UserName"];
             /** @default user */
-            role: components["schemas"]["Role"];
+            role?: components["schemas"]["Role"];
         };
         /** @description The user fields to change; at least one. */
         UserUpdate: {
@@ -321,9 +361,9 @@ export interface components {
         PostCreate: {
             title: components["schemas"]["PostTitle"];
             /** @default  */
-            body: components["schemas"]["PostBody"];
+            body?: components["schemas"]["PostBody"];
             /** @default [] */
-            tags: components["schemas"]["Tags"];
+            tags?: components["schemas"]["Tags"];
             /**
              * Format: int64
              * @description The id of the user who writes the post; it must name an existing user.
@@ -849,6 +889,39 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The reference page. */
+        ApiDocs: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "text/html": string;
+            };
+        };
+        /** @description The Redoc bundle. */
+        RedocScript: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/javascript": string;
+            };
+        };
+        /** @description The version asked for does not exist (`BAD_REQUEST`). */
+        DocsBadRequest: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -896,6 +969,11 @@ export interface components {
          * @example posts
          */
         SearchType: "users" | "posts";
+        /**
+         * @description The version to show.
+         * @example 2
+         */
+        DocsVersion: "1" | "2";
     };
     requestBodies: {
         /** @description The user to create. */
@@ -1369,6 +1447,37 @@ export interface operations {
         responses: {
             200: components["responses"]["Ready"];
             503: components["responses"]["NotReady"];
+        };
+    };
+    getApiDocs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The version to show.
+                 * @example 2
+                 */
+                version?: components["parameters"]["DocsVersion"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ApiDocs"];
+            400: components["responses"]["DocsBadRequest"];
+        };
+    };
+    getRedocScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RedocScript"];
         };
     };
 }

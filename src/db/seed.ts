@@ -51,3 +51,43 @@ export async function seedDemoData(db: Knex): Promise<{ users: number; posts: nu
     return { users: userIds.length, posts };
   });
 }
+
+export interface ExampleUser {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface ExamplePost {
+  id: number;
+  title: string;
+  body: string;
+  tags: string[];
+  author: { id: number };
+  created_at: string;
+  updated_at: string;
+}
+
+/** Inserts users and posts as given, ids included, so the data matches the docs they came from. */
+export async function seedRecords(db: Knex, users: ExampleUser[], posts: ExamplePost[]): Promise<void> {
+  await db.transaction(async (trx) => {
+    for (const { id, email, name, role, created_at, updated_at } of users) {
+      await trx('users').insert({ id, email, name, role, created_at, updated_at });
+    }
+    for (const { id, title, body, tags, author, created_at, updated_at } of posts) {
+      await trx('posts').insert({ id, author_id: author.id, title, body, created_at, updated_at });
+      if (tags.length) await trx('post_tags').insert(tags.map((tag, position) => ({ post_id: id, position, tag })));
+    }
+  });
+}
+
+/** Empties every table, for a sandbox reset. */
+export async function clearAll(db: Knex): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx('post_tags').delete();
+    await trx('posts').delete();
+    await trx('users').delete();
+  });
+}
