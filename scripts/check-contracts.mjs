@@ -17,6 +17,13 @@ export function checkContract(base, revision) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // `node scripts/check-contracts.mjs <base> <revision>` compares two files; without them, every spec with its released copy.
+  const [base, revision] = process.argv.slice(2);
+  if (base && revision) {
+    const { ok, output } = checkContract(base, revision);
+    console.log(output.replace(/^.*[║╔╚].*$\n?/gm, ''));
+    process.exit(ok ? 0 : 1);
+  }
   let failed = false;
   for (const version of ['v1', 'v2']) {
     const base = `${root}openapi/released/${version}.yaml`;
