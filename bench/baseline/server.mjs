@@ -1,11 +1,9 @@
 // The baseline: bare Express 5 and better-sqlite3 answering the benchmark's queries with the
 // same JSON as the API's v2, with no validation, no limits, no logging. Not part of the product.
 import express from 'express';
-import { benchQueries } from '../peers/handlers.mjs';
+import { base, benchQueries, reply } from '../peers/handlers.mjs';
 
 const q = benchQueries(process.env.DATABASE_FILE);
-const base = (req) => `${req.protocol}://${req.host}/api/v2`;
-const reply = (res, { status, body }) => res.status(status).json(body);
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json());

@@ -3,11 +3,9 @@
 import express from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import document from '../../generated/v2/openapi.json' with { type: 'json' };
-import { benchQueries } from './handlers.mjs';
+import { base, benchQueries, reply } from './handlers.mjs';
 
 const q = benchQueries(process.env.DATABASE_FILE);
-const base = (req) => `${req.protocol}://${req.host}/api/v2`;
-const reply = (res, { status, body }) => res.status(status).json(body);
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json());

@@ -1,6 +1,10 @@
 // The benchmark's queries and JSON, shared by the baseline and the two peers (not the product).
 import Database from 'better-sqlite3';
 
+/** The v2 root of a request, for links, and the reply of a query result. */
+export const base = (req) => `${req.protocol}://${req.host}/api/v2`;
+export const reply = (res, { status, body }) => res.status(status).json(body);
+
 export function benchQueries(file) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

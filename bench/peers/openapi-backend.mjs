@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import express from 'express';
 import { OpenAPIBackend } from 'openapi-backend';
 import document from '../../generated/v2/openapi.json' with { type: 'json' };
-import { benchQueries } from './handlers.mjs';
+import { base, benchQueries, reply } from './handlers.mjs';
 
 const q = benchQueries(process.env.DATABASE_FILE);
 class Backend extends OpenAPIBackend {
@@ -25,8 +25,6 @@ const api = new Backend({
     return ajv;
   },
 });
-const base = (req) => `${req.protocol}://${req.host}/api/v2`;
-const reply = (res, { status, body }) => res.status(status).json(body);
 api.register({
   getUser: (c, req, res) => reply(res, q.getUser(Number(c.request.params.userId), base(req))),
   listUsers: (c, req, res) => reply(res, q.listUsers(Number(c.request.query.per_page ?? 20), base(req))),
