@@ -69,7 +69,9 @@ const scenarios: Record<string, autocannon.Options['requests']> = {
 async function load(origin: string, requests: autocannon.Options['requests'], extra: Partial<autocannon.Options> = {}) {
   const result = await autocannon({ url: origin, connections, duration: seconds, requests, ...extra });
   const bad = result.non2xx + result.errors;
-  if (bad > 0) throw new Error(`${origin}: ${bad} failed requests`);
+  // A stray socket error at the end of a run is noise; more than 0.1% means the figure is wrong.
+  if (bad > result.requests.total / 1000) throw new Error(`${origin}: ${bad} of ${result.requests.total} requests failed`);
+  if (bad > 0) process.stderr.write(`${origin}: ${bad} of ${result.requests.total} requests failed\n`);
   return result;
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
