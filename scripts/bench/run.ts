@@ -1,9 +1,9 @@
 // `npm run bench`: the API against a bare Express + better-sqlite3 baseline and two peers
 // (openapi-backend and express-openapi-validator at run time), as real processes on loopback,
 // interleaved so the machine's drift touches every server alike. Writes BENCHMARKS.md.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { largeDb } from './large-db.js';
@@ -18,6 +18,8 @@ mkdirSync('bench/data', { recursive: true });
 await largeDb(pristine, rows);
 // Writes go to a copy, so the seeded file stays as stated for the next run.
 const file = 'bench/data/run.db';
+// A stale -wal or -shm beside a fresh copy would corrupt it.
+for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 copyFileSync(pristine, file);
 
 interface Server {
@@ -37,7 +39,7 @@ let nextPort = 3700;
 async function start(server: Server): Promise<{ child: ChildProcess; origin: string; coldStartMs: number }> {
   const port = nextPort++;
   const t0 = performance.now();
-  const child = spawn(process.execPath, server.command, { env: { ...process.env, ...server.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, server.command, { env: { ...process.env, ...server.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const origin = `http://127.0.0.1:${port}`;
   for (;;) {
     try {
@@ -50,6 +52,7 @@ async function start(server: Server): Promise<{ child: ChildProcess; origin: str
 }
 const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
@@ -89,12 +92,23 @@ for (let round = 1; round <= rounds; round++) {
   }
 }
 
+/** autocannon at a fixed overall rate, in a process of its own: p50 and p99 of getUser. */
+function fixedRate(origin: string, rate: number): { p50: number; p99: number } {
+  const run = spawnSync(process.execPath, ['node_modules/autocannon/autocannon.js', '-c', String(connections), '-d', String(seconds), '-R', String(rate), '--json', `${origin}/api/v2/users/12345`], { encoding: 'utf8' });
+  const result = JSON.parse(run.stdout) as { latency: { p50: number; p99: number } };
+  return { p50: result.latency.p50, p99: result.latency.p99 };
+}
+
 // Latency at a fixed moderate rate: half of what each server sustained on getUser.
 const latency: Record<string, { p50: number; p99: number; rate: number }> = {};
 for (const server of running.filter((s) => s.name === 'API' || s.name === 'baseline')) {
   const rate = Math.round(median(rps.getUser?.[server.name] ?? [0]) / 2);
-  const result = await load(server.origin, scenarios.getUser, { overallRate: rate });
-  latency[server.name] = { p50: result.latency.p50, p99: result.latency.p99, rate };
+  latency[server.name] = { ...fixedRate(server.origin, rate), rate };
+}
+for (const server of running) {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) {
+    throw new Error(`${server.name} died during the run (${server.child.exitCode ?? server.child.signalCode}); its figures are not valid`);
+  }
 }
 await Promise.all(running.map((s) => stop(s.child)));
 
@@ -130,7 +144,7 @@ const report = [
   ),
   `| cold start, spawn → first 200 (median of 5) | ${servers.map((s) => `${fmt(median(coldStarts[s.name] ?? [0]))} ms`).join(' | ')} |`,
   '',
-  `Latency at a fixed rate of half each server's getUser maximum: API ${latency.API?.p50} ms p50 / ${latency.API?.p99} ms p99 at ${fmt(latency.API?.rate ?? 0)} req/s; baseline ${latency.baseline?.p50} ms p50 / ${latency.baseline?.p99} ms p99 at ${fmt(latency.baseline?.rate ?? 0)} req/s.`,
+  `Latency of getUser at a fixed rate of half each server's maximum (autocannon \`-R\`): API ${latency.API?.p50.toFixed(2)} ms p50 / ${latency.API?.p99.toFixed(2)} ms p99 at ${fmt(latency.API?.rate ?? 0)} req/s; baseline ${latency.baseline?.p50.toFixed(2)} ms p50 / ${latency.baseline?.p99.toFixed(2)} ms p99 at ${fmt(latency.baseline?.rate ?? 0)} req/s.`,
   '',
   `CSV export of all ${fmt(lines - 1)} users (\`Accept: text/csv\`): ${exportSeconds.toFixed(1)} s, ${fmt((lines - 1) / exportSeconds)} rows/s, peak RSS of the server ${fmt(peakRssMb)} MB.`,
 ].join('\n');
