@@ -34,8 +34,8 @@ function newAjv(options) {
 /** `/users/{userId}/posts` → `^/users/([^/]+)/posts/?$` and its parameter names. */
 function pathPattern(path) {
   const params = [];
-  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a, b) => {
-    params.push(a ?? b);
+  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name) => {
+    params.push(name);
     return '([^/]+)';
   });
   return { pattern: `^${source}/?$`, params };

@@ -17,7 +17,7 @@ export interface UserFilters {
 }
 
 const fields = ['id', 'email', 'name', 'role', 'created_at', 'updated_at'];
-export const userColumns = fields.map((c) => `users.${c}`);
+const userColumns = fields.map((c) => `users.${c}`);
 
 /** Rows come back as the driver gives them: strings from SQLite, Dates from PostgreSQL. */
 export function toUserRecord(row: Record<string, unknown>): UserRecord {

@@ -1,15 +1,6 @@
 import Negotiator from 'negotiator';
 import { ApiError } from '../domain/errors.js';
 
-/** The media types an operation's success responses declare, JSON first: what it can answer with. */
-export function offeredTypes(responses: Record<string, { content?: Record<string, unknown> }>): string[] {
-  const types = new Set<string>(['application/json']);
-  for (const [status, response] of Object.entries(responses)) {
-    if (status.startsWith('2')) for (const type of Object.keys(response.content ?? {})) types.add(type);
-  }
-  return [...types];
-}
-
 /**
  * Picks the representation for a request. A missing, blank or wildcard Accept gets the first
  * offer (JSON); among types the client weighs the same, negotiator keeps the client's order.

@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { createDb, type Db } from '../../src/db/knex.js';
 import { migrate } from '../../src/db/migrations.js';
+import { clearAll } from '../../src/db/seed.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 
 export interface TestServer {
@@ -73,9 +74,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         await db.raw('TRUNCATE post_tags, posts, users, search_index RESTART IDENTITY CASCADE');
         return;
       }
-      await db('post_tags').delete();
-      await db('posts').delete();
-      await db('users').delete();
+      await clearAll(db);
       await db('sqlite_sequence').delete();
     },
     async close() {
