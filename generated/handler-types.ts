@@ -44,7 +44,10 @@ export type OperationResult<Op> = Op extends { responses: infer R }
 
 export type OperationHandler<Op, Ctx, D = never> = (input: OperationInput<Op, D>, ctx: Ctx) => Promise<OperationResult<Op>>;
 
-/** Defaults names, per operationId, the query parameters whose schema has a default. */
-export type HandlerMap<Ops, Ctx, Defaults> = {
-  [K in keyof Ops]: OperationHandler<Ops[K], Ctx, K extends keyof Defaults ? Defaults[K] : never>;
+/**
+ * Defaults names, per operationId, the query parameters whose schema has a default; SignedIn
+ * the operations whose security requires a token, whose handlers get SignedInCtx.
+ */
+export type HandlerMap<Ops, Ctx, SignedInCtx, Defaults, SignedIn> = {
+  [K in keyof Ops]: OperationHandler<Ops[K], K extends SignedIn ? SignedInCtx : Ctx, K extends keyof Defaults ? Defaults[K] : never>;
 };

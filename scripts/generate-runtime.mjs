@@ -41,6 +41,16 @@ function pathPattern(path) {
   return { pattern: `^${source}/?$`, params };
 }
 
+/**
+ * What the operation's `security` asks of a bearer token: `required` when every alternative
+ * names bearerAuth, `optional` when `{}` is one of them, `none` when bearerAuth is not named.
+ */
+export function authOf(security) {
+  const bearer = security.filter((s) => 'bearerAuth' in s);
+  if (bearer.length === 0) return 'none';
+  return security.some((s) => Object.keys(s).length === 0) ? 'optional' : 'required';
+}
+
 const banner = (source) => `/* eslint-disable */\n// DO NOT EDIT. Written by \`npm run generate\` from ${source}.\n`;
 
 export async function runtimeArtifacts(version, document) {
@@ -81,6 +91,7 @@ export async function runtimeArtifacts(version, document) {
       ...pathPattern(op.path),
       body: bodySchema ? { required: Boolean(op.requestBody.required) } : null,
       offered,
+      auth: authOf(op.security ?? document.security ?? []),
     });
   }
 

@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
+import { authOf, formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
 
 const root = new URL('../', import.meta.url);
 const versions = ['v1', 'v2'];
@@ -55,13 +55,16 @@ export type OperationResult<Op> = Op extends { responses: infer R }
 
 export type OperationHandler<Op, Ctx, D = never> = (input: OperationInput<Op, D>, ctx: Ctx) => Promise<OperationResult<Op>>;
 
-/** Defaults names, per operationId, the query parameters whose schema has a default. */
-export type HandlerMap<Ops, Ctx, Defaults> = {
-  [K in keyof Ops]: OperationHandler<Ops[K], Ctx, K extends keyof Defaults ? Defaults[K] : never>;
+/**
+ * Defaults names, per operationId, the query parameters whose schema has a default; SignedIn
+ * the operations whose security requires a token, whose handlers get SignedInCtx.
+ */
+export type HandlerMap<Ops, Ctx, SignedInCtx, Defaults, SignedIn> = {
+  [K in keyof Ops]: OperationHandler<Ops[K], K extends SignedIn ? SignedInCtx : Ctx, K extends keyof Defaults ? Defaults[K] : never>;
 };
 `;
 
-function handlerMap(version, operationIds, defaulted) {
+function handlerMap(version, operationIds, defaulted, signedIn) {
   const defaults = Object.entries(defaulted)
     .map(([id, names]) => `  ${id}: ${names.map((n) => `'${n}'`).join(' | ')};`)
     .join('\n');
@@ -71,7 +74,7 @@ function handlerMap(version, operationIds, defaulted) {
   return `${banner(`openapi/${version}.yaml`)}
 import type { operations } from './types.js';
 import type { HandlerMap } from '../handler-types.js';
-import type { RequestContext } from '../../src/http/request-context.js';
+import type { RequestContext, SignedInContext } from '../../src/http/request-context.js';
 ${imports}
 
 /** operationIds of openapi/${version}.yaml, in document order. */
@@ -85,7 +88,10 @@ ${defaults}
 /** The operations served under /api/${version}; the root probes are served outside it. */
 type Routed = Pick<operations, (typeof operationIds)[number]>;
 
-export type Handlers = HandlerMap<Routed, RequestContext, QueryDefaults>;
+/** Operations whose security requires a bearer token: the router has checked it before the handler runs. */
+type SignedIn = ${signedIn.map((id) => `'${id}'`).join(' | ') || 'never'};
+
+export type Handlers = HandlerMap<Routed, RequestContext, SignedInContext, QueryDefaults, SignedIn>;
 export type Handler<K extends keyof Routed> = Handlers[K];
 
 /** A missing or mistyped handler is a compile error here. */
@@ -176,7 +182,8 @@ async function generate() {
     // A default does not make a request field required: the server fills it in.
     const types = astToString(await openapiTS(specUrl, { defaultNonNullable: false }));
     await writeFile(new URL('types.ts', out), `${banner(`openapi/${version}.yaml`)}\n${types}`);
-    await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted));
+    const signedIn = operations.filter((op) => authOf(op.security ?? document.security ?? []) === 'required').map((op) => op.operationId);
+    await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted, signedIn));
     const runtime = await runtimeArtifacts(version, parse(await readFile(specUrl, 'utf8')));
     await writeFile(new URL('routes.json', out), runtime.routes);
     for (const file of ['request-validators.cjs', 'params.cjs', 'bodies.cjs', 'responses.cjs']) await writeFile(new URL(file, out), runtime[file]);

@@ -13,17 +13,18 @@ import { createVersionRouter } from './http/version-router.js';
 import { clientAddress, createRateLimiter } from './http/rate-limit.js';
 import { probes } from './http/probes.js';
 import { requestId } from './http/request-id.js';
+import { crossOrigin, securityHeaders } from './http/security-headers.js';
 import { versionAlias } from './http/version-alias.js';
 import type { Logger } from './logger.js';
 import { versions } from './versions.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret' | 'rateLimits' | 'validateResponses'>;
+  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret' | 'rateLimits' | 'validateResponses' | 'auth' | 'corsOrigins'>;
   db: Db;
   logger: Logger;
   /** The client for REDIS_URL; its owner connects and closes it. */
   redis?: Redis;
-  /** Who a request counts against for rate limits; the client address by default. */
+  /** Whom an anonymous request counts against for rate limits; the client address by default. */
   rateLimitKey?: (req: Request) => string;
 }
 
@@ -31,9 +32,10 @@ export interface AppDeps {
 export function createApp({ config, db, logger, redis, rateLimitKey = clientAddress }: AppDeps): Express {
   const { enabled, failMode, keyPrefix } = config.rateLimits;
   const deps = {
-    services: createServices(db),
+    services: createServices(db, { ttlSeconds: config.auth.tokenTtlSeconds, passwordHashCost: config.auth.passwordHashCost }),
     cursors: cursorCodec(config.cursorSecret),
-    rateLimiter: enabled ? createRateLimiter({ redis, failMode, keyPrefix, keyOf: rateLimitKey, logger }) : undefined,
+    rateLimiter: enabled ? createRateLimiter({ redis, failMode, keyPrefix, logger }) : undefined,
+    rateLimitKey,
     validateResponses: config.validateResponses,
   };
   const app = express();
@@ -43,6 +45,7 @@ export function createApp({ config, db, logger, redis, rateLimitKey = clientAddr
 
   app.use(requestId);
   app.use(responseTime({ digits: 3, suffix: true }));
+  app.use(securityHeaders(), ...crossOrigin(config.corsOrigins));
   app.use(pinoHttp({ logger, genReqId: (req) => req.id as string }));
   // Plain routes, not a mounted router, so other requests pass them at no cost.
   const { health, ready } = probes({ db, redis });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -25,7 +26,16 @@ const schema = {
     REDIS_URL: { type: 'string', pattern: '^rediss?://' },
     RATE_LIMIT_FAIL: { type: 'string', enum: ['open', 'closed'], default: 'open' },
     RATE_LIMIT_KEY_PREFIX: { type: 'string', minLength: 1, maxLength: 64, default: 'rl:' },
+    TOKEN_TTL_SECONDS: { type: 'integer', minimum: 60, maximum: 31536000, default: 86400 },
+    // log2 of scrypt's N; 17 (128 MiB, r=8, p=1) is OWASP's minimum. Stored hashes carry their own cost.
+    PASSWORD_HASH_COST: { type: 'integer', minimum: 10, maximum: 20, default: 17 },
+    // Comma-separated origins (scheme://host[:port]) whose browsers may call the API; none by default.
+    CORS_ORIGINS: { type: 'string', pattern: '^\\s*(https?://[^,\\s/]+\\s*(,\\s*https?://[^,\\s/]+\\s*)*)?$', default: '' },
+    ADMIN_EMAIL: { type: 'string', format: 'email' },
+    ADMIN_PASSWORD: { type: 'string', minLength: 12, maxLength: 128 },
+    ADMIN_NAME: { type: 'string', minLength: 2, maxLength: 100, default: 'Administrator' },
   },
+  dependentRequired: { ADMIN_EMAIL: ['ADMIN_PASSWORD'], ADMIN_PASSWORD: ['ADMIN_EMAIL'] },
 } as const;
 
 export interface Config {
@@ -55,13 +65,25 @@ export interface Config {
     failMode: 'open' | 'closed';
     keyPrefix: string;
   };
+  auth: {
+    /** How long a token from createToken lasts. */
+    tokenTtlSeconds: number;
+    /** log2 of scrypt's N for new password hashes. */
+    passwordHashCost: number;
+  };
+  /** Origins whose browsers get CORS headers. */
+  corsOrigins: string[];
+  /** An admin to make sure of at start-up (ADMIN_EMAIL and ADMIN_PASSWORD). */
+  admin: { email: string; password: string; name: string } | undefined;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const validate = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true }).compile(schema);
+const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true });
+addFormats.default(ajv, ['email']);
+const validate = ajv.compile(schema);
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const names = Object.keys(schema.properties);
@@ -99,6 +121,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       failMode: values.RATE_LIMIT_FAIL as 'open' | 'closed',
       keyPrefix: values.RATE_LIMIT_KEY_PREFIX as string,
     },
+    auth: { tokenTtlSeconds: values.TOKEN_TTL_SECONDS as number, passwordHashCost: values.PASSWORD_HASH_COST as number },
+    corsOrigins: (values.CORS_ORIGINS as string).split(',').map((o) => o.trim()).filter(Boolean),
+    admin: values.ADMIN_EMAIL
+      ? { email: values.ADMIN_EMAIL as string, password: values.ADMIN_PASSWORD as string, name: values.ADMIN_NAME as string }
+      : undefined,
   };
 }
 

@@ -7,13 +7,26 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDb, type Db } from './db/knex.js';
 import { migrate } from './db/migrations.js';
-import { seedDemoData } from './db/seed.js';
+import { demoPassword, seedDemoData } from './db/seed.js';
+import { hashPassword } from './domain/passwords.js';
+import { createServices } from './domain/services.js';
 import { createLogger, type Logger } from './logger.js';
 
-/** Migrates, and seeds a database that has just been created. Runs once, before any worker serves. */
+/**
+ * Migrates, seeds a database that has just been created, and creates the admin of ADMIN_EMAIL
+ * unless that user exists. Runs once, before any worker serves.
+ */
 async function prepare(db: Db, config: Config, logger: Logger) {
   const fresh = (await migrate(db)) > 0 && !(await db('users').first());
-  if (fresh && config.seedDemoData) logger.info(await seedDemoData(db), 'seeded a fresh database with demo data');
+  if (fresh && config.seedDemoData) {
+    const seeded = await seedDemoData(db, await hashPassword(demoPassword, config.auth.passwordHashCost));
+    logger.info(seeded, 'seeded a fresh database with demo data');
+  }
+  if (config.admin) {
+    const services = createServices(db, { ttlSeconds: config.auth.tokenTtlSeconds, passwordHashCost: config.auth.passwordHashCost });
+    const { user, created } = await services.users.ensureAdmin(config.admin, false);
+    logger.info({ userId: user.id, email: user.email }, created ? 'created the admin of ADMIN_EMAIL' : 'the user of ADMIN_EMAIL exists; left as it is');
+  }
 }
 
 /** Serves HTTP until SIGTERM/SIGINT, then drains: no new connections, in-flight requests finish. */

@@ -20,7 +20,8 @@ export const versions: VersionApi[] = [
   {
     name: 'v1',
     document: v1Document,
-    routes: v1Routes,
+    // JSON imports widen the `auth` literals to string; the generator writes only AuthRule values.
+    routes: v1Routes as VersionApi['routes'],
     handlers: v1Handlers,
     validators: load<RequestValidators>('../generated/v1/request-validators.cjs'),
     responseValidators: () => load<Record<string, Validate>>('../generated/v1/responses.cjs'),
@@ -29,7 +30,7 @@ export const versions: VersionApi[] = [
   {
     name: 'v2',
     document: v2Document,
-    routes: v2Routes,
+    routes: v2Routes as VersionApi['routes'],
     handlers: v2Handlers,
     validators: load<RequestValidators>('../generated/v2/request-validators.cjs'),
     responseValidators: () => load<Record<string, Validate>>('../generated/v2/responses.cjs'),

@@ -3,7 +3,7 @@
 
 import type { operations } from './types.js';
 import type { HandlerMap } from '../handler-types.js';
-import type { RequestContext } from '../../src/http/request-context.js';
+import type { RequestContext, SignedInContext } from '../../src/http/request-context.js';
 import { listUsers } from '../../src/handlers/v1/listUsers.js';
 import { createUser } from '../../src/handlers/v1/createUser.js';
 import { getUser } from '../../src/handlers/v1/getUser.js';
@@ -15,6 +15,8 @@ import { createPost } from '../../src/handlers/v1/createPost.js';
 import { getPost } from '../../src/handlers/v1/getPost.js';
 import { updatePost } from '../../src/handlers/v1/updatePost.js';
 import { deletePost } from '../../src/handlers/v1/deletePost.js';
+import { createToken } from '../../src/handlers/v1/createToken.js';
+import { deleteToken } from '../../src/handlers/v1/deleteToken.js';
 import { search } from '../../src/handlers/v1/search.js';
 import { getOpenApiDocument } from '../../src/handlers/v1/getOpenApiDocument.js';
 
@@ -31,6 +33,8 @@ export const operationIds = [
   'getPost',
   'updatePost',
   'deletePost',
+  'createToken',
+  'deleteToken',
   'search',
   'getOpenApiDocument'
 ] as const;
@@ -46,8 +50,11 @@ interface QueryDefaults {
 /** The operations served under /api/v1; the root probes are served outside it. */
 type Routed = Pick<operations, (typeof operationIds)[number]>;
 
-export type Handlers = HandlerMap<Routed, RequestContext, QueryDefaults>;
+/** Operations whose security requires a bearer token: the router has checked it before the handler runs. */
+type SignedIn = 'updateUser' | 'deleteUser' | 'createPost' | 'updatePost' | 'deletePost' | 'deleteToken';
+
+export type Handlers = HandlerMap<Routed, RequestContext, SignedInContext, QueryDefaults, SignedIn>;
 export type Handler<K extends keyof Routed> = Handlers[K];
 
 /** A missing or mistyped handler is a compile error here. */
-export const handlers = { listUsers, createUser, getUser, updateUser, deleteUser, listUserPosts, listPosts, createPost, getPost, updatePost, deletePost, search, getOpenApiDocument } satisfies Handlers;
+export const handlers = { listUsers, createUser, getUser, updateUser, deleteUser, listUserPosts, listPosts, createPost, getPost, updatePost, deletePost, createToken, deleteToken, search, getOpenApiDocument } satisfies Handlers;

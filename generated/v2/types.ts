@@ -17,7 +17,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description Creates a user. The email must not belong to another user, whatever its letter case.
+         * @description Signs a user up; no token needed. The email must not belong to another user, whatever its letter case. Only an admin (with a token) may send `role`.
          */
         post: operations["createUser"];
         delete?: never;
@@ -48,14 +48,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a user
-         * @description Deletes a user together with every post the user wrote.
+         * @description Deletes a user together with every post the user wrote and every token. A user may delete only itself, an admin anyone.
          */
         delete: operations["deleteUser"];
         options?: never;
         head?: never;
         /**
          * Update a user
-         * @description Changes the fields the body names and leaves the others as they are.
+         * @description Changes the fields the body names and leaves the others as they are. A user may change only itself, an admin anyone; only an admin may send `role`. A new `password` ends every token of the user but the one in use.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -101,7 +101,7 @@ export interface paths {
         put?: never;
         /**
          * Create a post
-         * @description Creates a post written by the user that `author_id` names.
+         * @description Creates a post written by the caller; an admin may name another author with `author_id`.
          */
         post: operations["createPost"];
         delete?: never;
@@ -132,16 +132,56 @@ export interface paths {
         post?: never;
         /**
          * Delete a post
-         * @description Deletes one post.
+         * @description Deletes a post. Only the author or an admin may delete it.
          */
         delete: operations["deletePost"];
         options?: never;
         head?: never;
         /**
          * Update a post
-         * @description Changes the fields the body names and leaves the others as they are. Sent `tags` replace the old ones.
+         * @description Changes the fields the body names and leaves the others as they are; sent `tags` replace the old ones. Only the author or an admin may change a post.
          */
         patch: operations["updatePost"];
+        trace?: never;
+    };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a token
+         * @description Signs in: trades an email and password for a bearer token. Wrong credentials get the same answer whether or not the email belongs to a user.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete the current token
+         * @description Signs out: the token this request carries stops working at once.
+         */
+        delete: operations["deleteToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/search": {
@@ -298,6 +338,12 @@ export interface components {
          */
         Role: "user" | "admin";
         /**
+         * Format: password
+         * @description The password to sign in with; stored only as a salted scrypt hash and never sent back.
+         * @example correct horse battery staple
+         */
+        Password: string;
+        /**
          * @description The title of the post.
          * @example Notes on the Analytical Engine
          */
@@ -325,18 +371,20 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
             _links: components["schemas"]["UserLinks"];
         };
-        /** @description What a client sends to create a user; the server assigns the rest. */
+        /** @description What a client sends to sign up; the server assigns the rest. Only an admin may send `role`. */
         UserCreate: {
             email: components["schemas"]["Email"];
             name: components["schemas"]["UserName"];
             /** @default user */
             role?: components["schemas"]["Role"];
+            password: components["schemas"]["Password"];
         };
-        /** @description The user fields to change; at least one. */
+        /** @description The user fields to change; at least one. Only an admin may send `role`; a new `password` ends every other token of the user. */
         UserUpdate: {
             email?: components["schemas"]["Email"];
             name?: components["schemas"]["UserName"];
             role?: components["schemas"]["Role"];
+            password?: components["schemas"]["Password"];
         };
         /** @description One page of users, newest first, with its paging. */
         UserList: {
@@ -357,7 +405,7 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
             _links: components["schemas"]["PostLinks"];
         };
-        /** @description What a client sends to create a post; the server assigns the rest. */
+        /** @description What a client sends to create a post; the server assigns the rest. The author is the caller unless an admin names another. */
         PostCreate: {
             title: components["schemas"]["PostTitle"];
             /** @default  */
@@ -366,10 +414,10 @@ export interface components {
             tags?: components["schemas"]["Tags"];
             /**
              * Format: int64
-             * @description The id of the user who writes the post; it must name an existing user.
+             * @description The id of the user who writes the post; the caller when absent. Anyone but an admin may name only itself.
              * @example 1
              */
-            author_id: number;
+            author_id?: number;
         };
         /** @description The post fields to change; at least one. The author of a post never changes. */
         PostUpdate: {
@@ -383,6 +431,37 @@ export interface components {
             data: components["schemas"]["Post"][];
             meta: components["schemas"]["PageMeta"];
             links: components["schemas"]["PageLinks"];
+        };
+        /** @description The credentials to trade for a token. */
+        TokenCreate: {
+            email: components["schemas"]["Email"];
+            /**
+             * Format: password
+             * @description The password of the user.
+             * @example correct horse battery staple
+             */
+            password: string;
+        };
+        /** @description A bearer token and the user it acts for. */
+        Token: {
+            /**
+             * @description The opaque secret to send as `Authorization: Bearer <token>`; shown only once.
+             * @example upa_3q2Vv8m0pXb4sE1tKj9fRz6LwYhN5cGdA7uQiOeT0Bk
+             */
+            token: string;
+            /**
+             * @description How to send the token.
+             * @enum {string}
+             */
+            token_type: "Bearer";
+            /**
+             * Format: date-time
+             * @description When the token stops working, in RFC 3339 form.
+             * @example 2026-11-25T09:30:00.000Z
+             */
+            expires_at: string;
+            /** @description The user the token acts for. */
+            user: components["schemas"]["User"];
         };
         /** @description Where this page lies in the whole list: offset mode (with `page`) or cursor mode (without). */
         PageMeta: components["schemas"]["OffsetPageMeta"] | components["schemas"]["CursorPageMeta"];
@@ -659,6 +738,20 @@ export interface components {
                 "application/json": components["schemas"]["Post"];
             };
         };
+        /** @description The credentials were right; here is a token. */
+        TokenCreated: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Token"];
+            };
+        };
         /** @description Done; there is nothing to return. */
         NoContent: {
             headers: {
@@ -687,6 +780,49 @@ export interface components {
         };
         /** @description The request could not be read (`BAD_REQUEST`): malformed JSON, a query or path parameter out of its declared range, or a query parameter the operation does not declare; `page` with `cursor`; a cursor this list did not issue (`INVALID_CURSOR`); on the unversioned alias, an `Accept-Version` the API does not have (`UNSUPPORTED_VERSION`). */
         BadRequest: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A token is needed and none was sent, or the one sent is unknown, expired or malformed (`UNAUTHORIZED`). */
+        Unauthorized: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No user has that email and password (`INVALID_CREDENTIALS`); the answer does not tell which was wrong. */
+        InvalidCredentials: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The token is valid, but its user may not do this (`FORBIDDEN`): change another user or its posts, send `role`, or write in another user's name, without being an admin. */
+        Forbidden: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
@@ -1000,6 +1136,12 @@ export interface components {
                 "application/json": components["schemas"]["PostUpdate"];
             };
         };
+        /** @description The email and password of the user. */
+        TokenCreate: {
+            content: {
+                "application/json": components["schemas"]["TokenCreate"];
+            };
+        };
     };
     headers: {
         /**
@@ -1047,6 +1189,11 @@ export interface components {
          * @example 42
          */
         RetryAfter: number;
+        /**
+         * @description The scheme to authenticate with, and why the token was refused (RFC 6750).
+         * @example Bearer realm="api", error="invalid_token"
+         */
+        WwwAuthenticate: string;
     };
     pathItems: never;
 }
@@ -1084,6 +1231,7 @@ export interface operations {
         responses: {
             200: components["responses"]["UserList"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -1101,6 +1249,8 @@ export interface operations {
         responses: {
             201: components["responses"]["UserCreated"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["EmailTaken"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1128,6 +1278,7 @@ export interface operations {
         responses: {
             200: components["responses"]["User"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
@@ -1152,6 +1303,8 @@ export interface operations {
         responses: {
             204: components["responses"]["NoContent"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
@@ -1176,6 +1329,8 @@ export interface operations {
         responses: {
             200: components["responses"]["User"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["EmailTaken"];
@@ -1225,6 +1380,7 @@ export interface operations {
         responses: {
             200: components["responses"]["PostList"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
@@ -1264,6 +1420,7 @@ export interface operations {
         responses: {
             200: components["responses"]["PostList"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -1281,6 +1438,8 @@ export interface operations {
         responses: {
             201: components["responses"]["PostCreated"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1307,6 +1466,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Post"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
@@ -1331,6 +1491,8 @@ export interface operations {
         responses: {
             204: components["responses"]["NoContent"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
@@ -1355,11 +1517,52 @@ export interface operations {
         responses: {
             200: components["responses"]["Post"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TokenCreate"];
+        responses: {
+            201: components["responses"]["TokenCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidCredentials"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1402,6 +1605,7 @@ export interface operations {
         responses: {
             200: components["responses"]["SearchResults"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -1419,6 +1623,7 @@ export interface operations {
         responses: {
             200: components["responses"]["OpenApiDocument"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

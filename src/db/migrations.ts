@@ -48,6 +48,29 @@ const migrations: Record<string, Knex.Migration> = {
     up: (db) => (isPostgres(db) ? postgresSearch.up(db) : sqliteSearch.up(db)),
     down: (db) => (isPostgres(db) ? postgresSearch.down(db) : sqliteSearch.down(db)),
   },
+  // Passwords and bearer tokens. Users from before this migration have no password and cannot
+  // sign in until an admin gives them one. Tokens are stored as SHA-256 digests only.
+  '003_passwords_tokens': {
+    async up(db) {
+      await db.schema.alterTable('users', (t) => {
+        t.string('password_hash', 255).nullable();
+      });
+      await db.schema.createTable('tokens', (t) => {
+        t.increments('id');
+        t.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE');
+        t.string('token_hash', 64).notNullable().unique();
+        t.timestamp('created_at', { useTz: true, precision: 3 }).notNullable();
+        t.timestamp('expires_at', { useTz: true, precision: 3 }).notNullable();
+        t.index(['user_id']);
+      });
+    },
+    async down(db) {
+      await db.schema.dropTable('tokens');
+      await db.schema.alterTable('users', (t) => {
+        t.dropColumn('password_hash');
+      });
+    },
+  },
 };
 
 const source: Knex.MigrationSource<string> = {

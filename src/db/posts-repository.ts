@@ -97,7 +97,7 @@ export function postsRepository(db: Knex) {
     },
 
     /** Throws the driver's foreign-key violation when author_id names no user. */
-    async create(input: PostCreate, now: string): Promise<PostRecord> {
+    async create(input: PostCreate & { author_id: number }, now: string): Promise<PostRecord> {
       return db.transaction(async (trx) => {
         const [row] = await trx('posts')
           .insert({ author_id: input.author_id, title: input.title, body: input.body ?? '', created_at: now, updated_at: now })

@@ -14,8 +14,14 @@ const titles = [
   'Small functions, big programs',
 ];
 
-/** A few dozen users and posts with tags, the same on every run, so the README's examples work. */
-export async function seedDemoData(db: Knex): Promise<{ users: number; posts: number }> {
+/** The password of every demo and sandbox user (README), as in the specs' sign-in example. */
+export const demoPassword = 'correct horse battery staple';
+
+/**
+ * A few dozen users and posts with tags, the same on every run, so the README's examples work.
+ * Every user signs in with `demoPassword`, whose hash the caller makes once for all of them.
+ */
+export async function seedDemoData(db: Knex, passwordHash: string): Promise<{ users: number; posts: number }> {
   const start = Date.parse('2026-01-05T09:00:00.000Z');
   const at = (hours: number) => new Date(start + hours * 3_600_000).toISOString();
   return db.transaction(async (trx) => {
@@ -25,6 +31,7 @@ export async function seedDemoData(db: Knex): Promise<{ users: number; posts: nu
         email: `${name.toLowerCase().replace(' ', '.')}${i >= first.length ? i : ''}@example.com`,
         name,
         role: i === 0 ? 'admin' : 'user',
+        password_hash: passwordHash,
         created_at: at(i * 24),
         updated_at: at(i * 24),
       };
@@ -71,10 +78,10 @@ export interface ExamplePost {
 }
 
 /** Inserts users and posts as given, ids included, so the data matches the docs they came from. */
-export async function seedRecords(db: Knex, users: ExampleUser[], posts: ExamplePost[]): Promise<void> {
+export async function seedRecords(db: Knex, users: ExampleUser[], posts: ExamplePost[], passwordHash: string): Promise<void> {
   await db.transaction(async (trx) => {
     for (const { id, email, name, role, created_at, updated_at } of users) {
-      await trx('users').insert({ id, email, name, role, created_at, updated_at });
+      await trx('users').insert({ id, email, name, role, password_hash: passwordHash, created_at, updated_at });
     }
     for (const { id, title, body, tags, author, created_at, updated_at } of posts) {
       await trx('posts').insert({ id, author_id: author.id, title, body, created_at, updated_at });
@@ -86,6 +93,7 @@ export async function seedRecords(db: Knex, users: ExampleUser[], posts: Example
 /** Empties every table, for a sandbox reset. */
 export async function clearAll(db: Knex): Promise<void> {
   await db.transaction(async (trx) => {
+    await trx('tokens').delete();
     await trx('post_tags').delete();
     await trx('posts').delete();
     await trx('users').delete();

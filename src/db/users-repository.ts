@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Window } from '../domain/paging.js';
-import type { Role, UserCreate, UserUpdate } from '../domain/types.js';
+import type { Role } from '../domain/types.js';
 import { applyWindow } from './keyset.js';
 
 export interface UserRecord {
@@ -11,6 +11,15 @@ export interface UserRecord {
   created_at: string;
   updated_at: string;
 }
+
+/** A user as stored: the password only as its hash (null: the user cannot sign in). */
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string | null;
+}
+export type UserChanges = Partial<NewUser>;
 
 export interface UserFilters {
   role?: Role;
@@ -62,17 +71,23 @@ export function usersRepository(db: Knex) {
       return Boolean(await db('users').select('id').where({ id }).first());
     },
 
-    async create(input: UserCreate, now: string): Promise<UserRecord> {
+    /** The id and password hash of the user with this email, whatever its letter case. */
+    async findCredentials(email: string): Promise<{ id: number; passwordHash: string | null } | undefined> {
+      const row = await db('users').select('id', 'password_hash').whereRaw('lower(email) = lower(?)', [email]).first();
+      return row && { id: Number(row.id), passwordHash: row.password_hash ?? null };
+    },
+
+    async create({ passwordHash, ...user }: NewUser, now: string): Promise<UserRecord> {
       const [row] = await db('users')
-        .insert({ email: input.email, name: input.name, role: input.role ?? 'user', created_at: now, updated_at: now })
+        .insert({ ...user, password_hash: passwordHash, created_at: now, updated_at: now })
         .returning(fields);
       return toUserRecord(row);
     },
 
-    async update(id: number, patch: UserUpdate, now: string): Promise<UserRecord | undefined> {
+    async update(id: number, { passwordHash, ...changes }: UserChanges, now: string): Promise<UserRecord | undefined> {
       const [row] = await db('users')
         .where({ id })
-        .update({ ...patch, updated_at: now })
+        .update({ ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }), updated_at: now })
         .returning(fields);
       return row && toUserRecord(row);
     },

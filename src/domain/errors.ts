@@ -38,3 +38,14 @@ export const validationError = (details: ErrorDetails, message = 'The request bo
   new ApiError(422, 'VALIDATION_ERROR', message, { details });
 export const badRequest = (message: string, details?: ErrorDetails) =>
   new ApiError(400, 'BAD_REQUEST', message, { details });
+
+/**
+ * 401 with the RFC 6750 challenge. `invalid_token` tells a client that the token it sent is
+ * refused (unknown, expired, malformed), as opposed to none having been sent.
+ */
+export const unauthorized = (message: string, invalidToken: boolean) =>
+  new ApiError(401, 'UNAUTHORIZED', message, {
+    headers: { 'WWW-Authenticate': invalidToken ? 'Bearer realm="api", error="invalid_token"' : 'Bearer realm="api"' },
+  });
+export const invalidCredentials = () => new ApiError(401, 'INVALID_CREDENTIALS', 'The email or the password is wrong.');
+export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);

@@ -3,11 +3,20 @@ import type { PostFilters, PostRecord, PostsRepository } from '../db/posts-repos
 import type { UsersRepository } from '../db/users-repository.js';
 import { postNotFound, userNotFound, validationError } from './errors.js';
 import { newestFirstPosition, paginate, readAll, type Page, type PageRequest } from './paging.js';
+import { mustManagePost, mustWriteAs, type Actor } from './policy.js';
 import type { PostCreate, PostUpdate } from './types.js';
 
 export function postsService(posts: PostsRepository, users: UsersRepository, now: () => string) {
   const authorMustExist = async (filters: PostFilters) => {
     if (filters.authorId !== undefined && !(await users.exists(filters.authorId))) throw userNotFound(filters.authorId);
+  };
+
+  /** The post, if the actor may change or delete it: 404 before 403, since posts are public. */
+  const managed = async (actor: Actor, id: number, verb: 'change' | 'delete') => {
+    const post = await posts.findById(id);
+    if (!post) throw postNotFound(id);
+    mustManagePost(actor, post.author.id, verb);
+    return post;
   };
 
   return {
@@ -27,23 +36,27 @@ export function postsService(posts: PostsRepository, users: UsersRepository, now
       return post;
     },
 
-    async create(input: PostCreate): Promise<PostRecord> {
+    /** Written by the actor, or by the user an admin names. */
+    async create(actor: Actor, { author_id: authorId = actor.id, ...fields }: PostCreate): Promise<PostRecord> {
+      mustWriteAs(actor, authorId);
       try {
-        return await posts.create(input, now());
+        return await posts.create({ ...fields, author_id: authorId }, now());
       } catch (err) {
         // The foreign key is the one check that cannot race with a concurrent deleteUser.
-        if (isForeignKeyViolation(err)) throw validationError({ author_id: [`no user has id ${input.author_id}`] });
+        if (isForeignKeyViolation(err)) throw validationError({ author_id: [`no user has id ${authorId}`] });
         throw err;
       }
     },
 
-    async update(id: number, patch: PostUpdate): Promise<PostRecord> {
+    async update(actor: Actor, id: number, patch: PostUpdate): Promise<PostRecord> {
+      await managed(actor, id, 'change');
       const post = await posts.update(id, patch, now());
       if (!post) throw postNotFound(id);
       return post;
     },
 
-    async delete(id: number): Promise<void> {
+    async delete(actor: Actor, id: number): Promise<void> {
+      await managed(actor, id, 'delete');
       if (!(await posts.delete(id))) throw postNotFound(id);
     },
   };

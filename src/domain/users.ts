@@ -2,9 +2,12 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { UserFilters, UserRecord, UsersRepository } from '../db/users-repository.js';
 import { emailTaken, userNotFound } from './errors.js';
 import { newestFirstPosition, paginate, readAll, type Page, type PageRequest } from './paging.js';
+import { hashPassword } from './passwords.js';
+import { mustAssignRole, mustManageUser, type Actor } from './policy.js';
+import type { TokensService } from './tokens.js';
 import type { UserCreate, UserUpdate } from './types.js';
 
-export function usersService(repo: UsersRepository, now: () => string) {
+export function usersService(repo: UsersRepository, tokens: TokensService, passwordHashCost: number, now: () => string) {
   /** A unique-index violation on email is the client's conflict, not our failure. */
   const guardEmail = async <T>(email: string | undefined, write: () => Promise<T>): Promise<T> => {
     try {
@@ -27,15 +30,40 @@ export function usersService(repo: UsersRepository, now: () => string) {
       return user;
     },
 
-    create: (input: UserCreate) => guardEmail(input.email, () => repo.create(input, now())),
+    /** Sign-up is public; only an admin's token may give a role. */
+    async create({ password, role, ...fields }: UserCreate, actor: Actor | undefined): Promise<UserRecord> {
+      mustAssignRole(actor, { role });
+      const passwordHash = await hashPassword(password, passwordHashCost);
+      return guardEmail(fields.email, () => repo.create({ ...fields, role: role ?? 'user', passwordHash }, now()));
+    },
 
-    async update(id: number, patch: UserUpdate): Promise<UserRecord> {
-      const user = await guardEmail(patch.email, () => repo.update(id, patch, now()));
+    async update(actor: Actor, id: number, { password, ...changes }: UserUpdate): Promise<UserRecord> {
+      mustManageUser(actor, id, 'change');
+      mustAssignRole(actor, changes);
+      const passwordHash = password === undefined ? undefined : await hashPassword(password, passwordHashCost);
+      const user = await guardEmail(changes.email, () => repo.update(id, { ...changes, passwordHash }, now()));
       if (!user) throw userNotFound(id);
+      if (passwordHash) await tokens.endOtherTokens(id, actor.id === id ? actor.tokenId : undefined);
       return user;
     },
 
-    async delete(id: number): Promise<void> {
+    /**
+     * The operator's way to an admin (`npm run create-admin`, ADMIN_EMAIL), outside any policy: a
+     * new admin, or, with `takeOver`, an existing user made admin with a new password and no tokens.
+     */
+    async ensureAdmin({ email, name, password }: { email: string; name: string; password: string }, takeOver: boolean) {
+      const existing = await repo.findCredentials(email);
+      if (existing && !takeOver) return { user: await this.get(existing.id), created: false };
+      const passwordHash = await hashPassword(password, passwordHashCost);
+      if (!existing) return { user: await repo.create({ email, name, role: 'admin', passwordHash }, now()), created: true };
+      const user = (await repo.update(existing.id, { role: 'admin', passwordHash }, now())) as UserRecord;
+      await tokens.endOtherTokens(existing.id);
+      return { user, created: false };
+    },
+
+    /** The user's posts and tokens go with it. */
+    async delete(actor: Actor, id: number): Promise<void> {
+      mustManageUser(actor, id, 'delete');
       if (!(await repo.delete(id))) throw userNotFound(id);
     },
   };

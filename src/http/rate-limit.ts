@@ -27,8 +27,6 @@ export interface RateLimiterOptions {
   failMode: 'open' | 'closed';
   /** Prefix of every Redis key, so several deployments can share one Redis. */
   keyPrefix: string;
-  /** Who a request counts against. An authenticated identity can replace the address here. */
-  keyOf: (req: Request) => string;
   logger: Logger;
   /** How often a store fault is logged while it lasts. */
   faultLogIntervalMs?: number;
@@ -65,9 +63,9 @@ export function createRateLimiter(options: RateLimiterOptions) {
     options.logger.error({ err, failMode: options.failMode }, 'rate-limit store unreachable');
   };
 
-  return async function limit(windows: RateWindow[], req: Request, res: Response): Promise<void> {
+  /** Counts one request of `key` (whom it counts against) against the windows of its operation. */
+  return async function limit(windows: RateWindow[], key: string, res: Response): Promise<void> {
     if (windows.length === 0) return;
-    const key = options.keyOf(req);
     let results: RateLimiterRes[];
     try {
       results = await Promise.all(windows.map((w) => limiterOf(w).consume(key).catch((r: unknown) => (refused(r) ? r : Promise.reject(r)))));

@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/policy.js';
 import type { Services } from '../domain/services.js';
 import type { CursorCodec } from './cursors.js';
 
@@ -14,4 +15,11 @@ export interface RequestContext {
   cursors: CursorCodec;
   /** The OpenAPI document of the version that answers. */
   document: object;
+  /** The user of a valid bearer token; absent on anonymous requests. */
+  actor?: Actor;
+}
+
+/** The context of operations whose security requires a token. */
+export interface SignedInContext extends RequestContext {
+  actor: Actor;
 }

@@ -4,11 +4,13 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { CsvExport } from '../../generated/handler-types.js';
 import { ApiError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
+import { authenticate, type AuthRule } from './bearer.js';
 import type { CursorCodec } from './cursors.js';
 import { jsonTypes } from './json-body.js';
 import { negotiate } from './negotiate.js';
 import type { RateLimiter, RateLimits } from './rate-limit.js';
-import type { RequestContext } from './request-context.js';
+import type { Actor } from '../domain/policy.js';
+import type { SignedInContext } from './request-context.js';
 import { requestValidationError } from './validation-errors.js';
 
 interface HandlerResult {
@@ -19,7 +21,7 @@ interface HandlerResult {
 }
 // The generated map is typed per operation; here every handler is one shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyHandler = (input: any, ctx: RequestContext) => Promise<HandlerResult>;
+type AnyHandler = (input: any, ctx: SignedInContext) => Promise<HandlerResult>;
 
 /** A standalone Ajv validator, as generated into generated/v*\/*.cjs. */
 export interface Validate {
@@ -38,6 +40,7 @@ export interface Route {
   body: { required: boolean } | null;
   /** Media types of its success responses, JSON first. */
   offered: string[];
+  auth: AuthRule;
 }
 
 export interface VersionApi {
@@ -57,6 +60,8 @@ export interface RouterDeps {
   cursors: CursorCodec;
   /** Absent when limits are off (`RATE_LIMITS=off`). */
   rateLimiter?: RateLimiter;
+  /** Whom an anonymous request counts against; a signed-in one counts against its user. */
+  rateLimitKey: (req: Request) => string;
   /** `log` reports a response that breaks the spec; `fail` turns it into a 500 (tests); `off` skips the check. */
   validateResponses: 'off' | 'log' | 'fail';
 }
@@ -90,7 +95,7 @@ const decode = (value: string) => {
  * expressions compiled once, here), count it against its rate limits, negotiate, check the
  * body's media type, validate, call the handler, and send what it returns.
  */
-export function createVersionRouter(api: VersionApi, { services, cursors, rateLimiter, validateResponses }: RouterDeps): RequestHandler {
+export function createVersionRouter(api: VersionApi, { services, cursors, rateLimiter, rateLimitKey, validateResponses }: RouterDeps): RequestHandler {
   const routes = api.routes.map((route) => ({
     ...route,
     regex: new RegExp(route.pattern),
@@ -124,9 +129,11 @@ export function createVersionRouter(api: VersionApi, { services, cursors, rateLi
   return async (req, res, next) => {
     try {
       const { route, values } = match(req.method, req.path);
-      // First the client's budget (429), then what it can take (406), then what it sent (415);
-      // a refused request still counts against the budget.
-      await rateLimiter?.(route.limits, req, res);
+      // First who asks (401, counted against the address), the client's budget (429), what it can
+      // take (406), then what it sent (415); a refused request still counts against the budget.
+      const { actor, error } = await authenticate(route.auth, req.get('authorization'), services.tokens);
+      await rateLimiter?.(route.limits, actor ? `user:${actor.id}` : rateLimitKey(req), res);
+      if (error) throw error;
       res.vary('Accept');
       const representation = negotiate(req.get('accept'), route.offered);
       const sentBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
@@ -157,6 +164,8 @@ export function createVersionRouter(api: VersionApi, { services, cursors, rateLi
           services,
           cursors,
           document: api.document,
+          // Present wherever the route's auth rule is `required`; authenticate() refused the request otherwise.
+          actor: actor as Actor,
         },
       );
       checkResponse(req, route.operationId, result);

@@ -8,11 +8,15 @@ const api = useServer();
 
 describe('the typed v1 client', () => {
   it('when a user and a post are created, then both can be read back and listed', async () => {
-    const v1 = createV1Client(api.server.origin);
-    const { data: user, response } = await v1.POST('/users', { body: { email: 'typed@example.com', name: 'Typed User' } });
+    const anonymous = createV1Client(api.server.origin);
+    const credentials = { email: 'typed@example.com', password: 'a typed password' };
+    const { data: user, response } = await anonymous.POST('/users', { body: { ...credentials, name: 'Typed User' } });
     expect(response.status).toBe(201);
     const userId = user?.id as number;
-    const { data: post } = await v1.POST('/posts', { body: { title: 'Typed', tags: ['ts'], author_id: userId } });
+    const { data: signedIn } = await anonymous.POST('/tokens', { body: credentials });
+    expect(signedIn?.user.id).toBe(userId);
+    const v1 = createV1Client(api.server.origin, { headers: { Authorization: `Bearer ${signedIn?.token}` } });
+    const { data: post } = await v1.POST('/posts', { body: { title: 'Typed', tags: ['ts'] } });
     expect(post?.author.id).toBe(userId);
     const { data: fetched } = await v1.GET('/users/{userId}', { params: { path: { userId } } });
     expect(fetched?.name).toBe('Typed User');
@@ -26,8 +30,12 @@ describe('the typed v1 client', () => {
 
 describe('the typed v2 client', () => {
   it('when users are listed in cursor mode, then links.next leads on, and an update goes through', async () => {
-    const v2 = createV2Client(api.server.origin);
-    for (const name of ['First User', 'Second User']) await v2.POST('/users', { body: { email: `${name.split(' ')[0]}@example.com`, name } });
+    const anonymous = createV2Client(api.server.origin);
+    for (const name of ['First User', 'Second User']) {
+      await anonymous.POST('/users', { body: { email: `${name.split(' ')[0]}@example.com`, name, password: 'a typed password' } });
+    }
+    const { data: signedIn } = await anonymous.POST('/tokens', { body: { email: 'first@example.com', password: 'a typed password' } });
+    const v2 = createV2Client(api.server.origin, { headers: { Authorization: `Bearer ${signedIn?.token}` } });
     const { data: page } = await v2.GET('/users', { params: { query: { per_page: 1 } } });
     expect(page?.meta).toEqual({ version: 2, per_page: 1, has_more: true });
     const cursor = new URL(page?.links.next as string).searchParams.get('cursor') as string;

@@ -15,6 +15,8 @@ export interface CallOptions {
   /** Sent as is, for malformed or oversized bodies. */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
 }
 
 export interface ApiResponse {
@@ -103,7 +105,11 @@ export async function call(origin: string, version: Version, operationId: string
   const hasJson = options.body !== undefined;
   const res = await fetch(urlFor(origin, version, operationId, options), {
     method: method.toUpperCase(),
-    headers: { ...(hasJson && { 'content-type': 'application/json' }), ...options.headers },
+    headers: {
+      ...(hasJson && { 'content-type': 'application/json' }),
+      ...(options.token !== undefined && { authorization: `Bearer ${options.token}` }),
+      ...options.headers,
+    },
     body: options.rawBody ?? (hasJson ? JSON.stringify(options.body) : undefined),
   });
   const text = await res.text();

@@ -48,6 +48,8 @@ export interface TestServerOptions {
   redis?: Redis;
   rateLimitKey?: (req: Request) => string;
   logger?: Logger;
+  corsOrigins?: string[];
+  tokenTtlSeconds?: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -60,6 +62,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // The server checks its own answers too: a response that breaks the spec becomes a 500.
     validateResponses: 'fail' as const,
     rateLimits: { enabled: false, redisUrl: undefined, failMode: 'open' as const, keyPrefix: 'test:', ...options.rateLimits },
+    // The cheapest scrypt cost the config allows: tests sign up hundreds of users. Hashes carry their cost.
+    auth: { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, passwordHashCost: 10 },
+    corsOrigins: options.corsOrigins ?? [],
   };
   const app = createApp({ config, db, logger: options.logger ?? createLogger('silent'), redis: options.redis, rateLimitKey: options.rateLimitKey });
   const server = app.listen(0, '127.0.0.1');
@@ -71,7 +76,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     count: async (table) => Number((await db(table).count({ n: '*' }).first())?.n ?? 0),
     async reset() {
       if (testEngine === 'postgres') {
-        await db.raw('TRUNCATE post_tags, posts, users, search_index RESTART IDENTITY CASCADE');
+        await db.raw('TRUNCATE tokens, post_tags, posts, users, search_index RESTART IDENTITY CASCADE');
         return;
       }
       await clearAll(db);

@@ -11,7 +11,7 @@ export function neverRun() {
   // @ts-expect-error a body field of the wrong type
   void v1.POST('/users', { body: { email: 'a@example.com', name: 42 } });
   // @ts-expect-error a required body field left out
-  void v2.POST('/posts', { body: { title: 'No author' } });
+  void v2.POST('/posts', { body: { body: 'No title' } });
   // @ts-expect-error a role outside the enum
   void v2.POST('/users', { body: { email: 'a@example.com', name: 'Ada', role: 'owner' } });
   // @ts-expect-error a method the path does not have

@@ -1,7 +1,7 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
 import { toPost } from '../../serializers/resources.js';
 
-export const createPost: Handler<'createPost'> = async ({ body }, { services, baseUrl }) => {
-  const post = await services.posts.create(body);
+export const createPost: Handler<'createPost'> = async ({ body }, { services, baseUrl, actor }) => {
+  const post = await services.posts.create(actor, body);
   return { status: 201, body: toPost(post), headers: { Location: `${baseUrl}/posts/${post.id}` } };
 };

@@ -1,7 +1,7 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
 import { toUser } from '../../serializers/resources.js';
 
-export const createUser: Handler<'createUser'> = async ({ body }, { services, baseUrl }) => {
-  const user = await services.users.create(body);
+export const createUser: Handler<'createUser'> = async ({ body }, { services, baseUrl, actor }) => {
+  const user = await services.users.create(body, actor);
   return { status: 201, body: toUser(user), headers: { Location: `${baseUrl}/users/${user.id}` } };
 };

@@ -1,7 +1,7 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
 import { toPost } from '../../serializers/resources.js';
 
-export const updatePost: Handler<'updatePost'> = async ({ params, body }, { services }) => ({
+export const updatePost: Handler<'updatePost'> = async ({ params, body }, { services, actor }) => ({
   status: 200,
-  body: toPost(await services.posts.update(params.postId, body)),
+  body: toPost(await services.posts.update(actor, params.postId, body)),
 });

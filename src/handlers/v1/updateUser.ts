@@ -1,7 +1,7 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
 import { toUser } from '../../serializers/resources.js';
 
-export const updateUser: Handler<'updateUser'> = async ({ params, body }, { services }) => ({
+export const updateUser: Handler<'updateUser'> = async ({ params, body }, { services, actor }) => ({
   status: 200,
-  body: toUser(await services.users.update(params.userId, body)),
+  body: toUser(await services.users.update(actor, params.userId, body)),
 });

@@ -1,7 +1,7 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
 import { toUserV2 } from '../../serializers/v2-resources.js';
 
-export const createUser: Handler<'createUser'> = async ({ body }, { services, baseUrl }) => {
-  const user = toUserV2(await services.users.create(body), baseUrl);
+export const createUser: Handler<'createUser'> = async ({ body }, { services, baseUrl, actor }) => {
+  const user = toUserV2(await services.users.create(body, actor), baseUrl);
   return { status: 201, body: user, headers: { Location: user._links.self.href } };
 };

@@ -1,7 +1,7 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
 import { toPostV2 } from '../../serializers/v2-resources.js';
 
-export const updatePost: Handler<'updatePost'> = async ({ params, body }, { services, baseUrl }) => ({
+export const updatePost: Handler<'updatePost'> = async ({ params, body }, { services, baseUrl, actor }) => ({
   status: 200,
-  body: toPostV2(await services.posts.update(params.postId, body), baseUrl),
+  body: toPostV2(await services.posts.update(actor, params.postId, body), baseUrl),
 });

@@ -1,7 +1,7 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
 import { toUserV2 } from '../../serializers/v2-resources.js';
 
-export const updateUser: Handler<'updateUser'> = async ({ params, body }, { services, baseUrl }) => ({
+export const updateUser: Handler<'updateUser'> = async ({ params, body }, { services, baseUrl, actor }) => ({
   status: 200,
-  body: toUserV2(await services.users.update(params.userId, body), baseUrl),
+  body: toUserV2(await services.users.update(actor, params.userId, body), baseUrl),
 });

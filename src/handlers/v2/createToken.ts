@@ -1,0 +1,8 @@
+import type { Handler } from '../../../generated/v2/handlers.js';
+import { toToken } from '../../serializers/resources.js';
+import { toUserV2 } from '../../serializers/v2-resources.js';
+
+export const createToken: Handler<'createToken'> = async ({ body }, { services, baseUrl }) => {
+  const issued = await services.tokens.signIn(body.email, body.password);
+  return { status: 201, body: toToken(issued, toUserV2(issued.user, baseUrl)) };
+};
