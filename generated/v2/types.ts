@@ -309,7 +309,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * Format: int64
+         * Format: int32
          * @description A server-assigned identifier.
          * @example 1
          */
@@ -413,7 +413,7 @@ export interface components {
             /** @default [] */
             tags?: components["schemas"]["Tags"];
             /**
-             * Format: int64
+             * Format: int32
              * @description The id of the user who writes the post; the caller when absent. Anyone but an admin may name only itself.
              * @example 1
              */

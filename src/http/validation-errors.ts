@@ -16,7 +16,8 @@ const messageOf = (e: ErrorObject, isBody: boolean) => {
 };
 
 function detailsOf(errors: ErrorObject[], isBody: boolean): ErrorDetails {
-  const details: ErrorDetails = {};
+  // No prototype: a client's field may be called `__proto__` or `constructor`.
+  const details: ErrorDetails = Object.create(null);
   for (const e of errors) {
     // Parameter errors come as /path/userId or /query/page: the name is what the client sees.
     const segments = isBody ? segmentsOf(e.instancePath) : segmentsOf(e.instancePath).slice(1);
