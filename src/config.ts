@@ -35,7 +35,7 @@ const schema = {
     ADMIN_PASSWORD: { type: 'string', minLength: 12, maxLength: 128 },
     ADMIN_NAME: { type: 'string', minLength: 2, maxLength: 100, default: 'Administrator' },
   },
-  dependentRequired: { ADMIN_EMAIL: ['ADMIN_PASSWORD'], ADMIN_PASSWORD: ['ADMIN_EMAIL'] },
+  dependencies: { ADMIN_EMAIL: ['ADMIN_PASSWORD'], ADMIN_PASSWORD: ['ADMIN_EMAIL'] },
 } as const;
 
 export interface Config {

@@ -23,14 +23,14 @@ const tokenPattern = /^upa_[A-Za-z0-9_-]{43}$/;
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function tokensService(users: UsersRepository, tokens: TokensRepository, settings: TokenSettings, now: () => string) {
-  // Unknown emails are checked against a hash of the same cost, so both answers take as long.
-  let decoy: Promise<string> | undefined;
-  const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex'), settings.passwordHashCost));
+  // Unknown emails are checked against a hash of the same cost, so both answers take as long. Made
+  // at once (off the event loop), so not even the first unknown email pays for making it.
+  const decoy = hashPassword(randomBytes(16).toString('hex'), settings.passwordHashCost);
 
   return {
     async signIn(email: string, password: string): Promise<IssuedToken> {
       const credentials = await users.findCredentials(email);
-      const matches = await verifyPassword(password, credentials?.passwordHash ?? (await decoyHash()));
+      const matches = await verifyPassword(password, credentials?.passwordHash ?? (await decoy));
       if (!credentials?.passwordHash || !matches) throw invalidCredentials();
       const user = await users.findById(credentials.id);
       if (!user) throw invalidCredentials(); // deleted in between
