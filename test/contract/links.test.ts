@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertMatchesSpec } from '../support/contract-client.js';
-import { useServer } from '../support/use-server.js';
+import { testPassword, useServer } from '../support/use-server.js';
 
 const api = useServer();
 
@@ -10,10 +10,10 @@ interface Link {
 }
 
 /** Follows a HATEOAS link with its method; the answer must still keep the contract of the operation it leads to. */
-async function follow(link: Link, operationId: string, body?: object) {
+async function follow(link: Link, operationId: string, { body, token }: { body?: object; token?: string } = {}) {
   const res = await fetch(link.href, {
     method: link.method,
-    headers: body ? { 'content-type': 'application/json' } : {},
+    headers: { ...(body && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
     body: body && JSON.stringify(body),
   });
   const text = await res.text();
@@ -35,23 +35,25 @@ describe('v2 _links (HATEOAS)', () => {
     });
     expect((await follow(user._links.self, 'getUser')).body).toEqual(user);
     expect((await follow(user._links.posts, 'listUserPosts')).body.data.map((p: { id: number }) => p.id)).toEqual([post.id]);
-    expect((await follow(user._links.update, 'updateUser', { name: 'Renamed' })).body.name).toBe('Renamed');
-    expect((await follow(user._links.delete, 'deleteUser')).status).toBe(204);
+    const { token } = post;
+    expect((await follow(user._links.update, 'updateUser', { body: { name: 'Renamed' }, token })).body.name).toBe('Renamed');
+    expect((await follow(user._links.delete, 'deleteUser', { token })).status).toBe(204);
     expect((await follow(user._links.self, 'getUser')).status).toBe(404);
   });
 
   it("when a post's links are followed with their methods, then each does what it names", async () => {
-    const { id } = await api.createPost();
+    const { id, token } = await api.createPost();
     const post = (await api.call('v2', 'getPost', { params: { postId: id } })).body;
     expect(post.author._links.self.href).toBe(post._links.author.href);
     expect((await follow(post._links.self, 'getPost')).body).toEqual(post);
     expect((await follow(post._links.author, 'getUser')).body.id).toBe(post.author.id);
-    expect((await follow(post._links.update, 'updatePost', { title: 'Retitled' })).body.title).toBe('Retitled');
-    expect((await follow(post._links.delete, 'deletePost')).status).toBe(204);
+    expect((await follow(post._links.update, 'updatePost', { body: { title: 'Retitled' }, token })).body.title).toBe('Retitled');
+    expect((await follow(post._links.delete, 'deletePost', { token })).status).toBe(204);
+    expect((await follow(post._links.self, 'getPost')).status).toBe(404);
   });
 
   it('when a user is created, then Location is its self link', async () => {
-    const res = await api.call('v2', 'createUser', { body: { email: 'new@example.com', name: 'New User' } });
+    const res = await api.call('v2', 'createUser', { body: { email: 'new@example.com', name: 'New User', password: testPassword } });
     expect(res.headers.get('location')).toBe(res.body._links.self.href);
   });
 

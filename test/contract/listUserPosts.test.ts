@@ -8,9 +8,9 @@ const idsOf = (items: { id: number }[]) => items.map((p) => p.id);
 describe.each(versions)('GET /api/%s/users/{userId}/posts (listUserPosts)', (version) => {
   it("when the user has posts, then only that user's posts, newest first", async () => {
     const author = await api.createUser();
-    const a = await api.createPost({ author_id: author.id });
+    const a = await api.createPost({}, author);
     await api.createPost();
-    const b = await api.createPost({ author_id: author.id });
+    const b = await api.createPost({}, author);
     const res = await api.call(version, 'listUserPosts', { params: { userId: author.id } });
     expect(res.status).toBe(200);
     expect(idsOf(version === 'v1' ? res.body : res.body.data)).toEqual([b.id, a.id]);

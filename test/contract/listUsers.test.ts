@@ -73,7 +73,7 @@ describe('GET /api/v2/users (listUsers)', () => {
   });
 
   it('when filtered by role, then only that role, and the cursor keeps the filter', async () => {
-    const admins = [(await api.createUser({ role: 'admin' })).id, (await api.createUser({ role: 'admin' })).id].reverse();
+    const admins = [(await api.createAdmin()).id, (await api.createAdmin()).id].reverse();
     await api.createUser();
     const first = await api.call('v2', 'listUsers', { query: { role: 'admin', per_page: 1 } });
     expect(first.body.data.map((u: { id: number }) => u.id)).toEqual(admins.slice(0, 1));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useServer } from '../support/use-server.js';
+import { useServer, type Member } from '../support/use-server.js';
 
 const api = useServer();
 const rows = 260;
@@ -10,15 +10,19 @@ interface ListPage {
 }
 const getPage = async (url: string) => (await fetch(url)).json() as Promise<ListPage>;
 
-async function arrangeUsers(n: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < n; i++) ids.push((await api.createUser()).id);
-  return ids.reverse();
+/** Signed-in users, newest first. */
+async function arrangeMembers(n: number): Promise<Member[]> {
+  const members: Member[] = [];
+  for (let i = 0; i < n; i++) members.push(await api.createUser());
+  return members.reverse();
 }
+
+const arrangeUsers = async (n: number) => (await arrangeMembers(n)).map((m) => m.id);
 
 describe(`walking every page of ${rows} users (GET /api/v2/users)`, () => {
   it('when following links.next in cursor mode while users are added and removed, then each remaining user is seen exactly once, in order', async () => {
-    const ids = await arrangeUsers(rows);
+    const members = await arrangeMembers(rows);
+    const ids = members.map((m) => m.id);
     const deleted = new Set<number>();
     const seen: number[] = [];
     let url: string | null = `${api.server.origin}/api/v2/users?per_page=17`;
@@ -27,10 +31,12 @@ describe(`walking every page of ${rows} users (GET /api/v2/users)`, () => {
       seen.push(...page.data.map((u) => u.id));
       // Between pages: a newer user arrives, and one not yet seen goes away.
       await api.createUser();
-      const unseen = ids.find((id) => !seen.includes(id) && !deleted.has(id));
+      const unseen = members.find(({ id }) => !seen.includes(id) && !deleted.has(id));
       if (unseen !== undefined && seen.length % 2 === 0) {
-        await api.call('v2', 'deleteUser', { params: { userId: unseen } });
-        deleted.add(unseen);
+        // The user deletes itself, with its own token.
+        const res = await api.call('v2', 'deleteUser', { params: { userId: unseen.id }, token: unseen.token });
+        expect(res.status).toBe(204);
+        deleted.add(unseen.id);
       }
       url = page.links.next;
     }
@@ -68,7 +74,7 @@ describe('walking the posts of one author (GET /api/v2/users/{userId}/posts)', (
     const author = await api.createUser();
     const ids: number[] = [];
     for (let i = 0; i < 60; i++) {
-      ids.push((await api.createPost({ author_id: author.id, tags: [`t${i % 3}`] })).id);
+      ids.push((await api.createPost({ tags: [`t${i % 3}`] }, author)).id);
       if (i % 10 === 0) await api.createPost();
     }
     const seen: number[] = [];
@@ -76,7 +82,7 @@ describe('walking the posts of one author (GET /api/v2/users/{userId}/posts)', (
     while (url) {
       const page: ListPage = await getPage(url);
       seen.push(...page.data.map((p) => p.id));
-      await api.createPost({ author_id: author.id });
+      await api.createPost({}, author);
       url = page.links.next;
     }
     expect(seen).toEqual(ids.reverse());

@@ -45,13 +45,13 @@ describe.each(versions)('GET /api/%s/search (search)', (version: Version) => {
   it('when a user or post changes or goes, then search follows at once', async () => {
     const user = await api.createUser({ name: 'Old Name' });
     const post = await api.createPost({ title: 'Kept title', tags: ['before'] });
-    await api.call(version, 'updateUser', { params: { userId: user.id }, body: { name: 'Fresh Name' } });
-    await api.call(version, 'updatePost', { params: { postId: post.id }, body: { tags: ['after'] } });
+    expect((await api.call(version, 'updateUser', { params: { userId: user.id }, body: { name: 'Fresh Name' }, token: user.token })).status).toBe(200);
+    expect((await api.call(version, 'updatePost', { params: { postId: post.id }, body: { tags: ['after'] }, token: post.token })).status).toBe(200);
     expect(hitsOf(version, (await search({ q: 'old' })).body)).toEqual([]);
     expect(refs(hitsOf(version, (await search({ q: 'fresh' })).body))).toEqual([`user:${user.id}`]);
     expect(hitsOf(version, (await search({ q: 'before' })).body)).toEqual([]);
     expect(refs(hitsOf(version, (await search({ q: 'after' })).body))).toEqual([`post:${post.id}`]);
-    await api.call(version, 'deleteUser', { params: { userId: post.author.id } });
+    expect((await api.call(version, 'deleteUser', { params: { userId: post.author.id }, token: post.token })).status).toBe(204);
     expect(hitsOf(version, (await search({ q: 'kept' })).body)).toEqual([]);
   });
 
