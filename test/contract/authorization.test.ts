@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { versionedOperationsOf, versions, type Version } from '../support/spec.js';
+import { snapshotData } from '../support/snapshot.js';
 import { useServer, type Member } from '../support/use-server.js';
 
 const api = useServer();
@@ -72,15 +73,7 @@ describe.each(versions)('who is asking, on every operation of %s', (version) => 
   });
 });
 
-/** Every row of the tables a write could touch, to prove a refused request changed nothing. */
-async function snapshot() {
-  const { db } = api.server;
-  return {
-    users: await db('users').orderBy('id').select('id', 'email', 'name', 'role', 'updated_at'),
-    posts: await db('posts').orderBy('id').select(),
-    tags: await db('post_tags').orderBy(['post_id', 'position']).select(),
-  };
-}
+const snapshot = () => snapshotData(api.server.db);
 
 type Actor = 'the owner' | 'another user' | 'an admin';
 

@@ -4,6 +4,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { versions, type Version } from '../support/spec.js';
+import { snapshotData } from '../support/snapshot.js';
 import { testPassword, useServer, type Member } from '../support/use-server.js';
 
 const api = useServer();
@@ -17,16 +18,7 @@ const sqlInjections = [
   '%27%20OR%201%3D1',
 ];
 
-/** Every row the API keeps, to prove an attack changed nothing. */
-async function snapshot() {
-  const { db } = api.server;
-  return {
-    users: await db('users').orderBy('id').select('id', 'email', 'name', 'role', 'password_hash', 'updated_at'),
-    posts: await db('posts').orderBy('id').select(),
-    tags: await db('post_tags').orderBy(['post_id', 'position']).select(),
-    tokens: await db('tokens').orderBy('id').select('id', 'user_id', 'expires_at'),
-  };
-}
+const snapshot = () => snapshotData(api.server.db);
 
 /** A user with a post and a second user, each signed in: the world every case attacks. */
 async function arrange() {
