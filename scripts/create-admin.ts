@@ -38,7 +38,8 @@ if (!validate(admin)) {
   fail(`Not created: ${Object.entries(details ?? {}).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ')}`);
 }
 
-const config = loadConfig();
+// ADMIN_PASSWORD was read above; without ADMIN_EMAIL it is not the server's start-up admin pair.
+const config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
 const db = createDb(config.databaseUrl);
 try {
   await migrate(db);

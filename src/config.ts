@@ -91,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const values: Record<string, unknown> = Object.fromEntries(names.filter((n) => env[n]).map((n) => [n, env[n]]));
   if (!validate(values)) {
     const problems = (validate.errors ?? []).map((e) => {
+      if (e.keyword === 'dependencies') return `${e.params.missingProperty} is required when ${e.params.property} is set`;
       const name = e.instancePath.slice(1);
       return `${name} ${e.message} (got ${JSON.stringify(env[name])})`;
     });

@@ -1,42 +1,46 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { versionedOperationsOf, versions, type Version } from '../support/spec.js';
+import { needsToken, operation, versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
+import { snapshotData } from '../support/snapshot.js';
 import { useServer } from '../support/use-server.js';
 
 const api = useServer();
 
-/** Path parameters that name existing rows, so only the aspect under test can fail. */
-async function existingParams(): Promise<Record<string, number>> {
+/**
+ * Path parameters that name existing rows, and their owner's token where the operation needs
+ * one, so only the aspect under test can fail.
+ */
+async function validRequestTo(o: OperationInfo): Promise<{ params: Record<string, number>; token?: string }> {
   const post = await api.createPost();
-  return { userId: post.author.id, postId: post.id };
+  return { params: { userId: post.author.id, postId: post.id }, token: needsToken(o) ? post.token : undefined };
 }
 
-const bodyOperations = ['createUser', 'updateUser', 'createPost', 'updatePost'];
-
 describe.each(versions)('every operation of %s', (version: Version) => {
-  it.each(versionedOperationsOf(version).map((o) => [o.operationId]))(
+  const everyOperation = versionedOperationsOf(version).map((o): [string, OperationInfo] => [o.operationId, o]);
+
+  it.each(everyOperation)(
     '%s: when the query has a parameter the operation does not declare, then 400 BAD_REQUEST naming it',
-    async (operationId) => {
-      const res = await api.call(version, operationId, { params: await existingParams(), query: { colour: 'blue' } });
+    async (operationId, o) => {
+      const res = await api.call(version, operationId, { ...(await validRequestTo(o)), query: { colour: 'blue' } });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { colour: ['is not a parameter of this operation'] } });
     },
   );
 
-  it.each(versionedOperationsOf(version).map((o) => [o.operationId]))(
+  it.each(everyOperation)(
     '%s: when the client accepts nothing the operation can send, then 406 NOT_ACCEPTABLE',
-    async (operationId) => {
-      const res = await api.call(version, operationId, { params: await existingParams(), headers: { accept: 'application/xml' } });
+    async (operationId, o) => {
+      const res = await api.call(version, operationId, { ...(await validRequestTo(o)), headers: { accept: 'application/xml' } });
       expect(res.status).toBe(406);
       expect(res.body.error.code).toBe('NOT_ACCEPTABLE');
       expect(res.headers.get('vary')).toContain('Accept');
     },
   );
 
-  it.each(versionedOperationsOf(version).map((o) => [o.operationId]))(
+  it.each(everyOperation)(
     '%s: then the response carries X-Request-ID, X-Response-Time and API-Version',
-    async (operationId) => {
-      const res = await api.call(version, operationId, { params: await existingParams(), query: { per_page: 0 } });
+    async (operationId, o) => {
+      const res = await api.call(version, operationId, { ...(await validRequestTo(o)), query: { per_page: 0 } });
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.headers.get('x-response-time')).toMatch(/^\d+\.\d{3}ms$/);
       expect(res.headers.get('api-version')).toBe(version.slice(1));
@@ -45,9 +49,16 @@ describe.each(versions)('every operation of %s', (version: Version) => {
 });
 
 describe.each(versions)('bodies sent to %s', (version: Version) => {
+  const validRequest = (operationId: string) => validRequestTo(operation(version, operationId));
+  const bodyOperations = versionedOperationsOf(version).filter((o) => o.operation.requestBody).map((o) => o.operationId);
+
+  it('then the operations that take a body are the sign-up, the sign-in and the writes of users and posts', () => {
+    expect([...bodyOperations].sort()).toEqual(['createPost', 'createToken', 'createUser', 'updatePost', 'updateUser']);
+  });
+
   it.each(bodyOperations.map((id) => [id]))('%s: when the JSON is malformed, then 400 BAD_REQUEST', async (operationId) => {
     const res = await api.call(version, operationId, {
-      params: await existingParams(),
+      ...(await validRequest(operationId)),
       rawBody: '{"name": "Ada",',
       headers: { 'content-type': 'application/json' },
     });
@@ -57,7 +68,7 @@ describe.each(versions)('bodies sent to %s', (version: Version) => {
 
   it.each(bodyOperations.map((id) => [id]))('%s: when the body is not JSON, then 415 UNSUPPORTED_MEDIA_TYPE', async (operationId) => {
     const res = await api.call(version, operationId, {
-      params: await existingParams(),
+      ...(await validRequest(operationId)),
       rawBody: 'name=Ada',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -66,29 +77,47 @@ describe.each(versions)('bodies sent to %s', (version: Version) => {
   });
 
   it.each(bodyOperations.map((id) => [id]))('%s: when the body is over 1 MB, then 413 PAYLOAD_TOO_LARGE and nothing is stored', async (operationId) => {
-    const params = await existingParams();
-    const before = await api.server.count('users');
+    const request = await validRequest(operationId);
+    const before = await snapshotData(api.server.db);
     const res = await api.call(version, operationId, {
-      params,
+      ...request,
       rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await api.server.count('users')).toBe(before);
+    expect(await snapshotData(api.server.db)).toEqual(before);
   });
 
   it.each(bodyOperations.map((id) => [id]))('%s: when no body is sent, then 422 VALIDATION_ERROR', async (operationId) => {
-    const res = await api.call(version, operationId, { params: await existingParams() });
+    const res = await api.call(version, operationId, await validRequest(operationId));
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'VALIDATION_ERROR', details: { $: ['a JSON body is required'] } });
   });
 });
 
+describe('a write without a token', () => {
+  const json = { 'content-type': 'application/json' };
+  it.each<[string, number, Record<string, unknown>]>([
+    ['its JSON is malformed', 400, { rawBody: '{"name": "Ada",', headers: json }],
+    ['its body is over 1 MB', 413, { rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }), headers: json }],
+    ['the client accepts nothing the operation can send', 401, { body: { name: 'Ada King' }, headers: { accept: 'application/xml' } }],
+    ['its body is not JSON', 401, { rawBody: 'name=Ada', headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
+    ['it has no body', 401, {}],
+    ['its query has a parameter the operation does not declare', 401, { body: { name: 'Ada King' }, query: { colour: 'blue' } }],
+  ])('when %s, then %i: only what is refused before routing comes ahead of the missing token', async (_, status, options) => {
+    const user = await api.createUser();
+    const res = await api.call('v1', 'updateUser', { params: { userId: user.id }, ...options });
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe({ 400: 'BAD_REQUEST', 413: 'PAYLOAD_TOO_LARGE', 401: 'UNAUTHORIZED' }[status]);
+  });
+});
+
 /** fetch refuses bodies on GET and DELETE; node:http sends them. */
-function send(method: string, url: string, body: string): Promise<{ status: number; text: string }> {
+function send(method: string, url: string, body: string, token: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` };
+    const req = request(url, { method, headers }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
@@ -105,7 +134,7 @@ describe('bodies on methods that take none', () => {
     ['DELETE', 'malformed', '{"oops'],
   ])('when a %s carries a %s JSON body, then the body is ignored', async (method, _, body) => {
     const user = await api.createUser();
-    const res = await send(method, `${api.server.origin}/api/v1/users/${user.id}`, body);
+    const res = await send(method, `${api.server.origin}/api/v1/users/${user.id}`, body, user.token);
     expect(res.status).toBe(method === 'GET' ? 200 : 204);
   });
 });

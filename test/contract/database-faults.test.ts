@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword } from '../../src/db/seed.js';
 import { client } from '../support/contract-client.js';
 import { privatePostgresAvailable, startPrivatePostgres } from '../support/postgres.js';
 import { startServerProcess, type ServerProcess } from '../support/processes.js';
-import { versionedOperationsOf, versions } from '../support/spec.js';
+import { needsToken, versionedOperationsOf, versions, type OperationInfo } from '../support/spec.js';
 import { testEngine } from '../support/test-server.js';
 
 // A real server process on a private PostgreSQL cluster that the test stops and starts again.
@@ -12,9 +13,14 @@ if (run && !privatePostgresAvailable) throw new Error('the database fault tests 
 describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
   let pg: Awaited<ReturnType<typeof startPrivatePostgres>>;
   let server: ServerProcess;
+  /** The demo admin's, taken while the database is up: a write is then refused by the fault, not for want of a token. */
+  let token: string;
   beforeAll(async () => {
     pg = await startPrivatePostgres();
-    server = await startServerProcess({ DATABASE_URL: pg.url, RATE_LIMITS: 'off', DB_STATEMENT_TIMEOUT_MS: '2000' });
+    server = await startServerProcess({ DATABASE_URL: pg.url, RATE_LIMITS: 'off', DB_STATEMENT_TIMEOUT_MS: '2000', PASSWORD_HASH_COST: '10' });
+    const signedIn = await client(server.origin).call('v1', 'createToken', { body: { email: 'ada.lovelace@example.com', password: demoPassword } });
+    if (signedIn.status !== 201) throw new Error(`the demo admin could not sign in: ${signedIn.text}`);
+    token = signedIn.body.token;
   });
   afterAll(async () => {
     await server?.stop();
@@ -24,24 +30,33 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
   const everyOperation = versions.flatMap((v) =>
     versionedOperationsOf(v)
       .filter((o) => o.operationId !== 'getOpenApiDocument')
-      .map((o): [typeof v, string] => [v, o.operationId]),
+      .map((o): [typeof v, string, OperationInfo] => [v, o.operationId, o]),
   );
-  const input = (operationId: string) => ({
+  const bodies: Record<string, object> = {
+    createUser: { email: 'db@example.com', name: 'Db Down', password: 'a password long enough' },
+    updateUser: { name: 'X y' },
+    createPost: { title: 'T' },
+    updatePost: { title: 'T' },
+    createToken: { email: 'ada.lovelace@example.com', password: demoPassword },
+  };
+  const input = (o: OperationInfo) => ({
     params: { userId: 1, postId: 1 },
-    query: (operationId === 'search' ? { q: 'ada' } : {}) as Record<string, string>,
-    body: ({ createUser: { email: 'db@example.com', name: 'Db Down' }, updateUser: { name: 'X y' }, createPost: { title: 'T', author_id: 1 }, updatePost: { title: 'T' } } as Record<string, object>)[operationId],
+    query: (o.operationId === 'search' ? { q: 'ada' } : {}) as Record<string, string>,
+    body: bodies[o.operationId],
+    token: needsToken(o) ? token : undefined,
   });
 
-  it('while it is up, then the server serves its seeded data and is ready', async () => {
+  it('while it is up, then the server serves its seeded data, its admin writes, and it is ready', async () => {
     expect((await client(server.origin).call('v1', 'getUser', { params: { userId: 1 } })).status).toBe(200);
+    expect((await client(server.origin).call('v1', 'updateUser', { params: { userId: 2 }, body: { name: 'Renamed By Ada' }, token })).status).toBe(200);
     expect((await client(server.origin).call('v1', 'getReadiness')).status).toBe(200);
   });
 
   describe('after it stops', () => {
     beforeAll(() => pg.stop());
 
-    it.each(everyOperation)('%s %s gets 503 SERVICE_UNAVAILABLE in the error shape', async (version, operationId) => {
-      const res = await client(server.origin).call(version, operationId, input(operationId));
+    it.each(everyOperation)('%s %s gets 503 SERVICE_UNAVAILABLE in the error shape', async (version, operationId, o) => {
+      const res = await client(server.origin).call(version, operationId, input(o));
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
     });
@@ -54,7 +69,7 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
       expect(server.child.exitCode).toBeNull();
     });
 
-    it('when it starts again, then the same process serves again', async () => {
+    it('when it starts again, then the same process serves again, and a token from before still writes', async () => {
       pg.start();
       let status = 0;
       for (let attempt = 0; attempt < 100 && status !== 200; attempt++) {
@@ -63,6 +78,7 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
       }
       expect(status).toBe(200);
       expect((await client(server.origin).call('v2', 'getReadiness')).status).toBe(200);
+      expect((await client(server.origin).call('v2', 'updateUser', { params: { userId: 2 }, body: { name: 'Back Again' }, token })).status).toBe(200);
     });
   });
 });

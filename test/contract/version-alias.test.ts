@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { assertMatchesSpec } from '../support/contract-client.js';
-import { useServer } from '../support/use-server.js';
+import { testPassword, useServer } from '../support/use-server.js';
 
 const api = useServer();
 
 async function get(path: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${api.server.origin}${path}`, { headers });
+  return send('GET', path, headers);
+}
+
+async function send(method: string, path: string, headers: Record<string, string> = {}, body?: object) {
+  const res = await fetch(`${api.server.origin}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json', ...headers } : headers,
+    body: body && JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, body: JSON.parse(text) };
 }
@@ -37,6 +45,25 @@ describe('/api/<path> without a version (Accept-Version)', () => {
     assertMatchesSpec('v2', 'listUsers', res);
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual({ per_page: ['must be <= 100'] });
+  });
+
+  it('when a write comes through the alias, then it needs a token as the versioned path does, and a token from the alias works', async () => {
+    await api.createUser({ email: 'alias@example.com', password: testPassword });
+    const signedIn = await send('POST', '/api/tokens', { 'accept-version': '2' }, { email: 'alias@example.com', password: testPassword });
+    assertMatchesSpec('v2', 'createToken', signedIn);
+    expect(signedIn.status).toBe(201);
+    const { token, user } = signedIn.body;
+
+    const anonymous = await send('PATCH', `/api/users/${user.id}`, { 'accept-version': '2' }, { name: 'Ada King' });
+    assertMatchesSpec('v2', 'updateUser', anonymous);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="api"');
+
+    const written = await send('PATCH', `/api/users/${user.id}`, { 'accept-version': '2', authorization: `Bearer ${token}` }, { name: 'Ada King' });
+    assertMatchesSpec('v2', 'updateUser', written);
+    expect(written.status).toBe(200);
+    expect(written.body.name).toBe('Ada King');
+    expect(written.headers.get('api-version')).toBe('2');
   });
 
   it.each([['3'], ['0'], ['v2'], ['1.0'], ['latest']])('when Accept-Version is %s, then 400 UNSUPPORTED_VERSION listing 1 and 2', async (asked) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,17 @@ const waitFor = async (check: () => boolean) => {
   while (!check()) await new Promise((r) => setTimeout(r, 20));
 };
 
+/** One request on a connection of its own, so the primary's round robin hands it to the next worker. */
+const onItsOwnConnection = (url: string, method: string, headers: Record<string, string>, body: string) =>
+  new Promise<{ status: number; requestId: string }>((resolve, reject) => {
+    const req = request(url, { method, headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, requestId: String(res.headers['x-request-id']) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
 describe('WEB_CONCURRENCY=2 (node:cluster)', () => {
   let server: ServerProcess;
   beforeAll(async () => {
@@ -28,7 +40,7 @@ describe('WEB_CONCURRENCY=2 (node:cluster)', () => {
       await admin.raw(`CREATE SCHEMA ${schema}`);
       await admin.destroy();
     }
-    server = await startServerProcess({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: '2', ...(redisUrl && { REDIS_URL: redisUrl }) });
+    server = await startServerProcess({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: '2', PASSWORD_HASH_COST: '10', ...(redisUrl && { REDIS_URL: redisUrl }) });
     await waitFor(() => countOf(server.output(), '"listening"') >= 2);
   });
   afterAll(async () => {
@@ -43,10 +55,32 @@ describe('WEB_CONCURRENCY=2 (node:cluster)', () => {
 
   it('when two workers serve one port, then the API keeps its contract across them', async () => {
     const api = client(server.origin);
-    const created = await api.call('v2', 'createUser', { body: { email: 'cluster@example.com', name: 'Cluster User' } });
+    const credentials = { email: 'cluster@example.com', password: 'a password long enough' };
+    const created = await api.call('v2', 'createUser', { body: { ...credentials, name: 'Cluster User' } });
     expect(created.status).toBe(201);
+    const signedIn = await api.call('v2', 'createToken', { body: credentials });
+    expect(signedIn.status).toBe(201);
     for (let i = 0; i < 6; i++) expect((await api.call('v2', 'getUser', { params: { userId: created.body.id } })).status).toBe(200);
+    const renamed = await api.call('v2', 'updateUser', { params: { userId: created.body.id }, body: { name: 'Cluster User Renamed' }, token: signedIn.body.token });
+    expect(renamed.status).toBe(200);
     expect((await api.call('v1', 'getReadiness')).body.checks.redis).toBe(redisUrl ? 'up' : 'not configured');
+  });
+
+  it('when a token was issued by one worker, then the other worker honours it too', async () => {
+    const api = client(server.origin);
+    const credentials = { email: 'everywhere@example.com', password: 'a password long enough' };
+    const { body: user } = await api.call('v1', 'createUser', { body: { ...credentials, name: 'Everywhere' } });
+    const { body: signedIn } = await api.call('v1', 'createToken', { body: credentials });
+    const writes: { status: number; requestId: string }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${signedIn.token}` };
+      writes.push(await onItsOwnConnection(`${server.origin}/api/v1/users/${user.id}`, 'PATCH', headers, JSON.stringify({ name: `Everywhere ${i}` })));
+    }
+    expect(writes.map((w) => w.status)).toEqual([200, 200, 200, 200]);
+    // Each worker logs the requests it served, with its pid and the request's id.
+    const servedBy = (requestId: string) => new RegExp(`"pid":(\\d+),[^\\n]*"id":"${requestId}"`).exec(server.output())?.[1];
+    await waitFor(() => writes.every((w) => servedBy(w.requestId)));
+    expect(new Set(writes.map((w) => servedBy(w.requestId))).size).toBe(2);
   });
 
   it('when a worker dies, then it is logged and replaced, and the API keeps answering', async () => {

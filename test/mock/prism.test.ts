@@ -4,11 +4,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleRecords } from '../../scripts/sandbox-examples.js';
-import { clearAll, seedRecords } from '../../src/db/seed.js';
+import { clearAll, demoPassword, seedRecords } from '../../src/db/seed.js';
+import { hashPassword } from '../../src/domain/passwords.js';
+import { createServices } from '../../src/domain/services.js';
 import { assertMatchesSpec, client, type ApiResponse } from '../support/contract-client.js';
 import { freePort } from '../support/processes.js';
-import { documents, operationsOf, resolve, versions, type Version } from '../support/spec.js';
+import { documents, needsToken, operationsOf, resolve, versions, type OperationInfo, type Version } from '../support/spec.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { testPassword } from '../support/use-server.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -60,43 +63,83 @@ function sameShape(mock: unknown, real: unknown, path = '$'): string[] {
   return mock === real ? [] : [`${path}: ${JSON.stringify(mock)} in the mock, ${JSON.stringify(real)} in the real server`];
 }
 
+/** Prism checks that a bearer token is there, not what it is. */
+const mockToken = `upa_${'x'.repeat(43)}`;
+
 describe.each(versions)('the Prism mock of %s', (version) => {
   let mock: { origin: string; child: ChildProcess };
   let real: TestServer;
+  let passwordHash: string;
   const records = exampleRecords();
   beforeAll(async () => {
-    [mock, real] = await Promise.all([startPrism(version), startTestServer()]);
+    [mock, real, passwordHash] = await Promise.all([startPrism(version), startTestServer(), hashPassword(demoPassword, 10)]);
   });
+
+  /**
+   * The real server as the sandbox holds it: the examples' records, every user with the demo
+   * password, and an admin signed in, whose token may do what the examples do on the examples' ids.
+   */
+  async function resetRealServer(): Promise<string> {
+    await clearAll(real.db);
+    await seedRecords(real.db, records.users, records.posts, passwordHash);
+    const admin = { email: 'prism.admin@example.com', name: 'Prism Admin', password: testPassword };
+    await createServices(real.db, { ttlSeconds: 3600, passwordHashCost: 10 }).users.ensureAdmin(admin, true);
+    const signedIn = await client(real.origin).call('v1', 'createToken', { body: { email: admin.email, password: admin.password } });
+    if (signedIn.status !== 201) throw new Error(`the admin could not sign in: ${signedIn.text}`);
+    return signedIn.body.token;
+  }
   afterAll(async () => {
     mock?.child.kill('SIGTERM');
     await real?.close();
   });
 
-  it.each(operationsOf(version).map((o) => [o.operationId, o]))('%s: the default answer keeps the spec and has the real answer\'s shape', async (operationId, op) => {
-    const request = exampleRequest(version, operationId, op.path, op.operation);
+  /** The mock's answer to an example request, with a bearer token when one is given. */
+  async function askMock(op: OperationInfo, request: ReturnType<typeof exampleRequest>, token?: string): Promise<ApiResponse> {
     const res = await fetch(`${mock.origin}${request.url}`, {
       method: op.method.toUpperCase(),
-      headers: request.hasBody ? { 'content-type': 'application/json' } : {},
+      headers: { ...(request.hasBody && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
       body: request.hasBody ? JSON.stringify(request.body) : undefined,
     });
     const text = await res.text();
-    const mocked: ApiResponse = { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : text || undefined };
-    assertMatchesSpec(version, operationId, mocked);
+    const mocked = { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : text || undefined };
+    assertMatchesSpec(version, op.operationId, mocked);
+    return mocked;
+  }
 
-    await clearAll(real.db);
-    await seedRecords(real.db, records.users, records.posts);
-    const answered = await client(real.origin).call(version, operationId, { params: request.params, query: request.query, body: request.body });
+  it.each(operationsOf(version).map((o) => [o.operationId, o]))('%s: the default answer keeps the spec and has the real answer\'s shape', async (operationId, op) => {
+    const request = exampleRequest(version, operationId, op.path, op.operation);
+    const mocked = await askMock(op, request, needsToken(op) ? mockToken : undefined);
+
+    const token = await resetRealServer();
+    const answered = await client(real.origin).call(version, operationId, {
+      params: request.params,
+      query: request.query,
+      body: request.body,
+      token: needsToken(op) ? token : undefined,
+    });
+    expect(answered.status, `the real server's answer: ${answered.text.slice(0, 300)}`).toBeLessThan(300);
     expect(mocked.status).toBe(answered.status);
     // The served document is free-form: the mock's example shows its first keys only.
     if (operationId === 'getOpenApiDocument') expect(Object.keys(answered.body)).toEqual(expect.arrayContaining(Object.keys(mocked.body)));
     else expect(sameShape(shape(mocked.body), shape(answered.body))).toEqual([]);
   });
 
+  it.each(operationsOf(version).filter(needsToken).map((o) => [o.operationId, o]))('%s: when no token is sent, then the mock answers 401 UNAUTHORIZED, as the server does', async (operationId, op) => {
+    const request = exampleRequest(version, operationId, op.path, op.operation);
+    const mocked = await askMock(op, request);
+    expect(mocked.status).toBe(401);
+    expect(mocked.body.error.code).toBe('UNAUTHORIZED');
+
+    await resetRealServer();
+    const answered = await client(real.origin).call(version, operationId, { params: request.params, query: request.query, body: request.body });
+    expect(answered.status).toBe(401);
+  });
+
   it('when a client asks for another status or example, then the mock answers with it (Prefer)', async () => {
     const notFound = await fetch(`${mock.origin}/users/1`, { headers: { prefer: 'code=404' } });
     expect(notFound.status).toBe(404);
     expect(((await notFound.json()) as { error: { code: string } }).error.code).toBe('USER_NOT_FOUND');
-    const limited = await fetch(`${mock.origin}/users`, { method: 'POST', headers: { prefer: 'code=429', 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@example.com', name: 'Ab' }) });
+    const limited = await fetch(`${mock.origin}/users`, { method: 'POST', headers: { prefer: 'code=429', 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@example.com', name: 'Ab', password: testPassword }) });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('42');
   });

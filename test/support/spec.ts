@@ -29,6 +29,12 @@ export function operationsOf(version: Version): OperationInfo[] {
 export const versionedOperationsOf = (version: Version): OperationInfo[] =>
   operationsOf(version).filter((o) => !documents[version].paths[o.path].servers);
 
+/** Whether the operation refuses a request without a bearer token: its security offers no anonymous (`{}`) alternative. */
+export function needsToken(o: OperationInfo): boolean {
+  const security: object[] = o.operation.security ?? [];
+  return security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
+}
+
 export function operation(version: Version, operationId: string): OperationInfo {
   const found = operationsOf(version).find((o) => o.operationId === operationId);
   if (!found) throw new Error(`${version} declares no operation ${operationId}`);

@@ -17,6 +17,9 @@ describe('loadConfig', () => {
       validateResponses: 'off',
       cursorSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
       rateLimits: { enabled: true, redisUrl: undefined, failMode: 'open', keyPrefix: 'rl:' },
+      auth: { tokenTtlSeconds: 86_400, passwordHashCost: 17 },
+      corsOrigins: [],
+      admin: undefined,
     });
   });
 
@@ -29,6 +32,28 @@ describe('loadConfig', () => {
     const config = loadConfig({ RATE_LIMITS: 'off', REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_FAIL: 'closed', TRUST_PROXY: '2' });
     expect(config.rateLimits).toEqual({ enabled: false, redisUrl: 'redis://127.0.0.1:6379', failMode: 'closed', keyPrefix: 'rl:' });
     expect(config.trustProxy).toBe(2);
+  });
+
+  it('when the token lifetime and the password hash cost are set, then they are parsed', () => {
+    expect(loadConfig({ TOKEN_TTL_SECONDS: '3600', PASSWORD_HASH_COST: '12' }).auth).toEqual({ tokenTtlSeconds: 3600, passwordHashCost: 12 });
+  });
+
+  it('when CORS_ORIGINS lists origins, then each is taken, trimmed', () => {
+    expect(loadConfig({ CORS_ORIGINS: ' https://app.example.com, http://localhost:5173 ' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  it('when ADMIN_EMAIL and ADMIN_PASSWORD are set, then the start-up admin, named Administrator unless ADMIN_NAME says otherwise', () => {
+    const env = { ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'a password long enough' };
+    expect(loadConfig(env).admin).toEqual({ email: 'ops@example.com', password: 'a password long enough', name: 'Administrator' });
+    expect(loadConfig({ ...env, ADMIN_NAME: 'Ops Team' }).admin?.name).toBe('Ops Team');
+  });
+
+  it.each([
+    ['ADMIN_EMAIL without ADMIN_PASSWORD', { ADMIN_EMAIL: 'ops@example.com' }, 'ADMIN_PASSWORD is required when ADMIN_EMAIL is set'],
+    ['ADMIN_PASSWORD without ADMIN_EMAIL', { ADMIN_PASSWORD: 'a password long enough' }, 'ADMIN_EMAIL is required when ADMIN_PASSWORD is set'],
+  ])('when %s is set, then a ConfigError: both or neither', (_, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('when DATABASE_URL is a PostgreSQL URL, then it is taken with the pool settings', () => {
@@ -57,6 +82,14 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_FAIL', 'sometimes', 'RATE_LIMIT_FAIL must be equal to one of the allowed values'],
     ['REDIS_URL', 'localhost:6379', 'REDIS_URL must match pattern'],
     ['CURSOR_SECRET', 'short', 'CURSOR_SECRET must NOT have fewer than 16 characters'],
+    ['TOKEN_TTL_SECONDS', '59', 'TOKEN_TTL_SECONDS must be >= 60'],
+    ['TOKEN_TTL_SECONDS', '31536001', 'TOKEN_TTL_SECONDS must be <= 31536000'],
+    ['PASSWORD_HASH_COST', '9', 'PASSWORD_HASH_COST must be >= 10'],
+    ['PASSWORD_HASH_COST', '21', 'PASSWORD_HASH_COST must be <= 20'],
+    ['CORS_ORIGINS', 'app.example.com', 'CORS_ORIGINS must match pattern'],
+    ['CORS_ORIGINS', 'https://app.example.com/path', 'CORS_ORIGINS must match pattern'],
+    ['ADMIN_EMAIL', 'not-an-email', 'ADMIN_EMAIL must match format "email"'],
+    ['ADMIN_PASSWORD', 'too short', 'ADMIN_PASSWORD must NOT have fewer than 12 characters'],
   ])('when %s=%s, then a ConfigError naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
