@@ -53,7 +53,7 @@ export function usersService(repo: UsersRepository, tokens: TokensService, passw
      */
     async ensureAdmin({ email, name, password }: { email: string; name: string; password: string }, takeOver: boolean) {
       const existing = await repo.findCredentials(email);
-      if (existing && !takeOver) return { user: await this.get(existing.id), created: false };
+      if (existing && !takeOver) return { user: (await repo.findById(existing.id)) as UserRecord, created: false };
       const passwordHash = await hashPassword(password, passwordHashCost);
       if (!existing) return { user: await repo.create({ email, name, role: 'admin', passwordHash }, now()), created: true };
       const user = (await repo.update(existing.id, { role: 'admin', passwordHash }, now())) as UserRecord;

@@ -3,13 +3,13 @@ import type { ErrorObject } from 'ajv';
 import type { Request, RequestHandler, Response } from 'express';
 import type { CsvExport } from '../../generated/handler-types.js';
 import { ApiError } from '../domain/errors.js';
+import type { Actor } from '../domain/policy.js';
 import type { Services } from '../domain/services.js';
 import { authenticate, type AuthRule } from './bearer.js';
 import type { CursorCodec } from './cursors.js';
 import { jsonTypes } from './json-body.js';
 import { negotiate } from './negotiate.js';
 import type { RateLimiter, RateLimits } from './rate-limit.js';
-import type { Actor } from '../domain/policy.js';
 import type { SignedInContext } from './request-context.js';
 import { requestValidationError } from './validation-errors.js';
 
