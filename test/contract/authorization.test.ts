@@ -1,21 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { needsToken, versionedOperationsOf, versions, type Version } from '../support/spec.js';
+import { needsToken, operation, versionedOperationsOf, versions, type Version } from '../support/spec.js';
 import { snapshotData } from '../support/snapshot.js';
-import { useServer, type Member } from '../support/use-server.js';
+import { testPassword, useServer, type Member } from '../support/use-server.js';
+import { validRequest } from '../support/valid-request.js';
 
 const api = useServer();
 
-/** Path parameters and a valid body for each operation, on rows that exist, so only the token can fail. */
-async function validRequest(operationId: string) {
+/** The owner's user and post, and a valid request on them (the token is each test's), so only who asks can fail. */
+async function arrange(version: Version, operationId: string) {
   const post = await api.createPost();
-  const bodies: Record<string, unknown> = {
-    createUser: { email: `new-${randomBytes(4).toString('hex')}@example.com`, name: 'New User', password: 'a password long enough' },
-    updateUser: { name: 'Renamed' },
-    createPost: { title: 'A title' },
-    updatePost: { title: 'Retitled' },
-  };
-  return { params: { userId: post.writer.id, postId: post.id }, body: bodies[operationId], owner: post.writer };
+  const { params, body } = validRequest(operation(version, operationId), { ...post.writer, password: testPassword }, post.id);
+  return { params, body, owner: post.writer };
 }
 
 const guarded = (version: Version) => versionedOperationsOf(version).filter((o) => o.operationId !== 'createToken');
@@ -30,7 +26,7 @@ describe.each(versions)('who is asking, on every operation of %s', (version) => 
   });
 
   it.each(required(version).map((o) => [o.operationId]))('%s: when no token is sent, then 401 UNAUTHORIZED with a Bearer challenge and nothing changes', async (operationId) => {
-    const { params, body } = await validRequest(operationId);
+    const { params, body } = await arrange(version, operationId);
     const before = await snapshot();
     const res = await api.call(version, operationId, { params, body });
     expect(res.status).toBe(401);
@@ -40,7 +36,7 @@ describe.each(versions)('who is asking, on every operation of %s', (version) => 
   });
 
   it.each(guarded(version).map((o) => [o.operationId]))('%s: when the token is forged, then 401 UNAUTHORIZED with error="invalid_token"', async (operationId) => {
-    const { params, body } = await validRequest(operationId);
+    const { params, body } = await arrange(version, operationId);
     const before = await snapshot();
     const res = await api.call(version, operationId, { params, body, token: forged() });
     expect(res.status).toBe(401);
@@ -95,7 +91,7 @@ describe.each(versions)('who may do what (%s)', (version) => {
     ['deletePost', 'the owner', 204],
     ['deletePost', 'an admin', 204],
   ])('%s by %s, then %i', async (operationId, who, status) => {
-    const { params, body, owner } = await validRequest(operationId);
+    const { params, body, owner } = await arrange(version, operationId);
     const actor = await actorFor(who, owner);
     const before = await snapshot();
     const res = await api.call(version, operationId, { params, body, token: actor.token });

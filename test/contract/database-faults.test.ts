@@ -3,8 +3,9 @@ import { demoPassword } from '../../src/db/seed.js';
 import { client } from '../support/contract-client.js';
 import { privatePostgresAvailable, startPrivatePostgres } from '../support/postgres.js';
 import { startServerProcess, type ServerProcess } from '../support/processes.js';
-import { needsToken, versionedOperationsOf, versions, type OperationInfo } from '../support/spec.js';
+import { versionedOperationsOf, versions, type OperationInfo } from '../support/spec.js';
 import { testEngine } from '../support/test-server.js';
+import { validRequest } from '../support/valid-request.js';
 
 // A real server process on a private PostgreSQL cluster that the test stops and starts again.
 const run = testEngine === 'postgres';
@@ -32,19 +33,8 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
       .filter((o) => o.operationId !== 'getOpenApiDocument')
       .map((o): [typeof v, string, OperationInfo] => [v, o.operationId, o]),
   );
-  const bodies: Record<string, object> = {
-    createUser: { email: 'db@example.com', name: 'Db Down', password: 'a password long enough' },
-    updateUser: { name: 'X y' },
-    createPost: { title: 'T' },
-    updatePost: { title: 'T' },
-    createToken: { email: 'ada.lovelace@example.com', password: demoPassword },
-  };
-  const input = (o: OperationInfo) => ({
-    params: { userId: 1, postId: 1 },
-    query: (o.operationId === 'search' ? { q: 'ada' } : {}) as Record<string, string>,
-    body: bodies[o.operationId],
-    token: needsToken(o) ? token : undefined,
-  });
+  // The seeded demo admin (user 1, who wrote post 1) acts, with the token it got while the database was up.
+  const input = (o: OperationInfo) => validRequest(o, { id: 1, email: 'ada.lovelace@example.com', token, password: demoPassword }, 1);
 
   it('while it is up, then the server serves its seeded data, its admin writes, and it is ready', async () => {
     expect((await client(server.origin).call('v1', 'getUser', { params: { userId: 1 } })).status).toBe(200);

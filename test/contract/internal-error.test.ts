@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/contract-client.js';
-import { needsToken, versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
+import { versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { testPassword } from '../support/use-server.js';
+import { validRequest } from '../support/valid-request.js';
 
 // A real fault: the tables are gone, so every query the server makes fails, the token lookup
 // included. The token is taken while the database still works, so no request is refused for
@@ -18,26 +19,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const validInput: Record<string, object> = {
-  createUser: { body: { email: 'ada@example.com', name: 'Ada Lovelace', password: testPassword } },
-  updateUser: { body: { name: 'Ada King' } },
-  createPost: { body: { title: 'Notes' } },
-  updatePost: { body: { title: 'Notes, revised' } },
-  createToken: { body: { email: 'owner@example.com', password: testPassword } },
-  search: { query: { q: 'ada' } },
-};
-
 describe.each(versions)('when the database fails under %s', (version: Version) => {
   const databaseOperations = versionedOperationsOf(version)
     .filter((o) => o.operationId !== 'getOpenApiDocument')
     .map((o): [string, OperationInfo] => [o.operationId, o]);
 
   it.each(databaseOperations)('%s: then 500 INTERNAL_ERROR with neither SQL nor a stack trace in the body', async (operationId, o) => {
-    const res = await client(server.origin).call(version, operationId, {
-      params: { userId: 1, postId: 1 },
-      token: needsToken(o) ? token : undefined,
-      ...validInput[operationId],
-    });
+    const owner = { id: 1, email: 'owner@example.com', token, password: testPassword };
+    const res = await client(server.origin).call(version, operationId, validRequest(o, owner, 1));
     expect(res.status).toBe(500);
     expect(res.body.error.code).toBe('INTERNAL_ERROR');
     expect(res.text).not.toMatch(/sqlite|postgres|select|relation|no such table|at .*\.ts/i);

@@ -7,9 +7,10 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/contract-client.js';
 import { startPrivateRedis, startServerProcess, type ServerProcess } from '../support/processes.js';
-import { needsToken, versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
+import { versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { testPassword } from '../support/use-server.js';
+import { validRequest } from '../support/valid-request.js';
 
 const redisUrl = process.env.REDIS_URL;
 const redisServerInstalled = spawnSync('redis-server', ['--version']).status === 0;
@@ -42,19 +43,8 @@ async function arrangeMember(origin: string): Promise<Member> {
   return { id: user.body.id, email, token: signedIn.body.token, postId: post.body.id };
 }
 
-/** A request the operation serves when nothing is wrong: the member's rows, a valid body, its token where needed. */
-const validInput = (o: OperationInfo, member: Member) => ({
-  params: { userId: member.id, postId: member.postId },
-  query: (o.operationId === 'search' ? { q: 'ada' } : {}) as Record<string, string>,
-  body: ({
-    createUser: { email: `${randomUUID()}@example.com`, name: 'Another', password: testPassword },
-    updateUser: { name: 'Renamed' },
-    createPost: { title: 'Another post' },
-    updatePost: { title: 'Retitled' },
-    createToken: { email: member.email, password: testPassword },
-  } as Record<string, object>)[o.operationId],
-  token: needsToken(o) ? member.token : undefined,
-});
+
+const validInputOf = (o: OperationInfo, m: Member) => validRequest(o, { ...m, password: testPassword }, m.postId);
 
 const redisClient = (url: string) => {
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -150,14 +140,14 @@ describe.skipIf(!redisServerInstalled)('when Redis goes away mid-run', () => {
 
     it.each(everyOperation)('in open mode, %s %s is served as usual, without limits', async (version, operationId, o) => {
       // Arranged with Redis away, which open mode allows: sign-up, sign-in and a post of its own.
-      const res = await client(open.origin).call(version, operationId, validInput(o, await arrangeMember(open.origin)));
+      const res = await client(open.origin).call(version, operationId, validInputOf(o, await arrangeMember(open.origin)));
       expect(res.status).toBeGreaterThanOrEqual(200);
       expect(res.status).toBeLessThan(300);
       expect(res.headers.get('ratelimit')).toBeNull();
     });
 
     it.each(everyOperation)('in closed mode, %s %s gets 503 SERVICE_UNAVAILABLE', async (version, operationId, o) => {
-      const res = await client(closed.origin).call(version, operationId, validInput(o, closedMember));
+      const res = await client(closed.origin).call(version, operationId, validInputOf(o, closedMember));
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
     });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { needsToken, versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
+import { versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
 import { testPassword, useServer } from '../support/use-server.js';
+import { validRequest } from '../support/valid-request.js';
 
 // Limits on, in memory, with the clock under the test's control (only Date is faked, so real
 // HTTP keeps working). Each test starts two days after the last, so every window is fresh.
@@ -95,18 +96,6 @@ describe('rate limits of POST /api/v1/tokens (createToken: 5 per minute)', () =>
 });
 
 /** A request every operation would serve if its budget were not used up: rows that exist, a valid body. */
-const validInput = (o: OperationInfo, member: { id: number; email: string; token: string }, postId: number) => ({
-  params: { userId: member.id, postId },
-  query: (o.operationId === 'search' ? { q: 'x' } : {}) as Record<string, string>,
-  body: ({
-    createUser: { email: 'another@example.com', name: 'Another', password: testPassword },
-    updateUser: { name: 'Renamed' },
-    createPost: { title: 'Another post' },
-    updatePost: { title: 'Retitled' },
-    createToken: { email: member.email, password: testPassword },
-  } as Record<string, object>)[o.operationId],
-  token: needsToken(o) ? member.token : undefined,
-});
 
 describe('the budget shared by all operations (50 per hour)', () => {
   it.each(versions.flatMap((v) => versionedOperationsOf(v).map((o): [Version, string, OperationInfo] => [v, o.operationId, o])))(
@@ -119,7 +108,7 @@ describe('the budget shared by all operations (50 per hour)', () => {
       for (let n = 1; n < 50; n++) expect((await api.call('v2', 'getOpenApiDocument', { token: member.token })).status).toBe(200);
       for (let n = 2; n < 50; n++) expect((await api.call('v2', 'getOpenApiDocument')).status).toBe(200);
       vi.setSystemTime(at('10:10:00'));
-      const res = await api.call(version, operationId, validInput(o, member, post.id));
+      const res = await api.call(version, operationId, validRequest(o, { ...member, password: testPassword }, post.id));
       expect(res.status).toBe(429);
       expect(res.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
       expect(res.headers.get('retry-after')).toBe('3000');
