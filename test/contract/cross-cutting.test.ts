@@ -1,18 +1,17 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { needsToken, operation, versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
+import { operation, versionedOperationsOf, versions, type OperationInfo, type Version } from '../support/spec.js';
 import { snapshotData } from '../support/snapshot.js';
-import { useServer } from '../support/use-server.js';
+import { testPassword, useServer } from '../support/use-server.js';
+import { validRequest } from '../support/valid-request.js';
 
 const api = useServer();
 
-/**
- * Path parameters that name existing rows, and their owner's token where the operation needs
- * one, so only the aspect under test can fail.
- */
-async function validRequestTo(o: OperationInfo): Promise<{ params: Record<string, number>; token?: string }> {
+/** Path parameters naming a post and its author, and the author's token where the operation needs one; each test sends its own body. */
+async function validRequestTo(o: OperationInfo) {
   const post = await api.createPost();
-  return { params: { userId: post.author.id, postId: post.id }, token: needsToken(o) ? post.token : undefined };
+  const { params, token } = validRequest(o, { ...post.writer, password: testPassword }, post.id);
+  return { params, token };
 }
 
 describe.each(versions)('every operation of %s', (version: Version) => {
