@@ -1,16 +1,17 @@
-import type { Knex } from 'knex';
 import type { Position, Window } from '../domain/paging.js';
+import type { Param } from './sql.js';
 
-/** Newest first, id breaking ties: the order every list uses, served by the (created_at, id) indexes. */
-export const newestFirst = (table: string) => [
-  { column: `${table}.created_at`, order: 'desc' as const },
-  { column: `${table}.id`, order: 'desc' as const },
-];
-
-/** Limits a newest-first query to one window: OFFSET in offset mode, a row-value keyset in cursor mode. */
-export function applyWindow(q: Knex.QueryBuilder, table: string, window: Window<Position>): Knex.QueryBuilder {
-  q.orderBy(newestFirst(table)).limit(window.limit);
-  if ('offset' in window) return q.offset(window.offset);
-  if (window.after) q.whereRaw(`(${table}.created_at, ${table}.id) < (?, ?)`, [window.after.createdAt, window.after.id]);
-  return q;
+/**
+ * One window of a newest-first list (id breaking ties, served by the (created_at, id) indexes):
+ * OFFSET in offset mode, a row-value keyset in cursor mode. `filtered` says whether the query
+ * already has a WHERE clause for the keyset to join.
+ */
+export function windowSql(table: string, window: Window<Position>, filtered: boolean): { sql: string; params: Param[] } {
+  const order = `ORDER BY ${table}.created_at DESC, ${table}.id DESC LIMIT ?`;
+  if ('offset' in window) return { sql: `${order} OFFSET ?`, params: [window.limit, window.offset] };
+  if (!window.after) return { sql: order, params: [window.limit] };
+  return {
+    sql: `${filtered ? 'AND' : 'WHERE'} (${table}.created_at, ${table}.id) < (?, ?) ${order}`,
+    params: [window.after.createdAt, window.after.id, window.limit],
+  };
 }

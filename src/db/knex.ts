@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import knex, { type Knex } from 'knex';
+// knex's own dialect, extended below to share one connection; knex exports no public path for it.
+import BetterSqliteClient from 'knex/lib/dialects/better-sqlite3/index.js';
+import { postgresSql, sqliteSql, type Sql } from './sql.js';
 
 export type Db = Knex;
 
@@ -22,58 +26,56 @@ export function sqliteFilename(databaseUrl: string): string {
   return rest === ':memory:' ? ':memory:' : rest;
 }
 
-interface SqliteConnection {
-  pragma(sql: string): unknown;
-  prepare(sql: string): unknown;
+const executors = new WeakMap<Knex, Sql>();
+
+/** The statement runner of a database made by createDb: what the repositories query through. */
+export function sqlOf(db: Knex): Sql {
+  let sql = executors.get(db);
+  if (!sql) {
+    // A knex made elsewhere (a transaction, a test's own instance) runs through knex.
+    sql = postgresSql(db);
+    executors.set(db, sql);
+  }
+  return sql;
 }
 
 /**
- * knex prepares every SQLite statement anew on each query; a request's few statements repeat,
- * so a connection keeps the ones it has prepared (better-sqlite3 statements are reusable, and
- * run synchronously, so two queries never share one at the same time).
+ * knex's better-sqlite3 client, handed the one connection the statement runner also uses, so
+ * migrations and requests see the same database (which `:memory:` needs) and one file handle.
  */
-function cachePreparedStatements(conn: SqliteConnection, max = 256) {
-  const prepare = conn.prepare.bind(conn);
-  const cache = new Map<string, unknown>();
-  conn.prepare = (sql: string) => {
-    let statement = cache.get(sql);
-    if (statement === undefined) {
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      statement = prepare(sql);
-      cache.set(sql, statement);
-    }
-    return statement;
-  };
+class SharedSqliteClient extends (BetterSqliteClient as new (config: object) => { config: object }) {
+  declare config: { shared: Database.Database };
+  async acquireRawConnection() {
+    return this.config.shared;
+  }
+  async destroyRawConnection(conn: Database.Database) {
+    conn.close();
+  }
 }
 
 /** knex on PostgreSQL for `postgres://` URLs, on better-sqlite3 for `sqlite:` ones. Only src/db/ knows which. */
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   if (isPostgresUrl(databaseUrl)) {
-    return knex({
+    const db = knex({
       client: 'pg',
       connection: { connectionString: databaseUrl, statement_timeout: options.statementTimeoutMs ?? 5000, application_name: 'users-posts-api' },
       pool: { min: 0, max: options.poolMax ?? 10 },
       acquireConnectionTimeout: 5000,
       ...(options.schema && { searchPath: [options.schema] }),
     });
+    executors.set(db, postgresSql(db));
+    return db;
   }
   const filename = sqliteFilename(databaseUrl);
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
-  return knex({
-    client: 'better-sqlite3',
-    connection: { filename },
-    useNullAsDefault: true,
-    pool: {
-      // SQLite leaves foreign keys (and so ON DELETE CASCADE) off unless each connection asks.
-      afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
-        cachePreparedStatements(conn);
-        conn.pragma('foreign_keys = ON');
-        if (filename !== ':memory:') conn.pragma('journal_mode = WAL');
-        conn.pragma('busy_timeout = 5000');
-        done(null, conn);
-      },
-    },
-  });
+  const conn = new Database(filename);
+  // SQLite leaves foreign keys (and so ON DELETE CASCADE) off unless each connection asks.
+  conn.pragma('foreign_keys = ON');
+  if (filename !== ':memory:') conn.pragma('journal_mode = WAL');
+  conn.pragma('busy_timeout = 5000');
+  const db = knex({ client: SharedSqliteClient, connection: { filename }, useNullAsDefault: true, shared: conn } as unknown as Knex.Config);
+  executors.set(db, sqliteSql(conn));
+  return db;
 }
 
 /** Whether the database answers a trivial query within `timeoutMs`. */

@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import type { Window } from '../domain/paging.js';
 import type { PostCreate, PostUpdate } from '../domain/types.js';
-import { applyWindow } from './keyset.js';
-import { toUserRecord, type UserRecord } from './users-repository.js';
+import { windowSql } from './keyset.js';
+import { sqlOf } from './knex.js';
+import { placeholders, type Param, type Row, type Sql } from './sql.js';
+import { isoTime, toUserRecord, type UserRecord } from './users-repository.js';
 
 export interface PostRecord {
   id: number;
@@ -19,109 +21,116 @@ export interface PostFilters {
   tag?: string;
 }
 
-const postColumns = [
-  'posts.id',
-  'posts.title',
-  'posts.body',
-  'posts.created_at',
-  'posts.updated_at',
-  'users.id as author_id',
-  'users.email as author_email',
-  'users.name as author_name',
-  'users.role as author_role',
-  'users.created_at as author_created_at',
-  'users.updated_at as author_updated_at',
-];
+const postColumns = `posts.id, posts.title, posts.body, posts.created_at, posts.updated_at,
+  users.id AS author_id, users.email AS author_email, users.name AS author_name, users.role AS author_role,
+  users.created_at AS author_created_at, users.updated_at AS author_updated_at`;
+const withAuthor = `SELECT ${postColumns} FROM posts JOIN users ON users.id = posts.author_id`;
+
+const toPostRecord = (r: Row, tags: string[]): PostRecord => ({
+  id: Number(r.id),
+  title: String(r.title),
+  body: String(r.body),
+  tags,
+  author: toUserRecord({
+    id: r.author_id,
+    email: r.author_email,
+    name: r.author_name,
+    role: r.author_role,
+    created_at: r.author_created_at,
+    updated_at: r.author_updated_at,
+  }),
+  created_at: isoTime(r.created_at),
+  updated_at: isoTime(r.updated_at),
+});
 
 export function postsRepository(db: Knex) {
-  const filtered = (filters: PostFilters, q: Knex = db) => {
-    const query = q('posts');
-    if (filters.authorId !== undefined) query.where('posts.author_id', filters.authorId);
-    if (filters.tag !== undefined) {
-      query.whereExists((sub) => sub.select(db.raw('1')).from('post_tags').whereRaw('post_tags.post_id = posts.id').andWhere('post_tags.tag', filters.tag as string));
+  const root = sqlOf(db);
+  const where = (filters: PostFilters): { clause: string; params: Param[] } => {
+    const conditions: string[] = [];
+    const params: Param[] = [];
+    if (filters.authorId !== undefined) {
+      conditions.push('posts.author_id = ?');
+      params.push(filters.authorId);
     }
-    return query;
+    if (filters.tag !== undefined) {
+      conditions.push('EXISTS (SELECT 1 FROM post_tags WHERE post_tags.post_id = posts.id AND post_tags.tag = ?)');
+      params.push(filters.tag);
+    }
+    return { clause: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
   };
-  const withAuthor = (query: Knex.QueryBuilder) => query.join('users', 'users.id', 'posts.author_id').select(postColumns);
 
   /** One query for the tags of all the posts read, not one per post. */
-  async function attachTags(rows: Record<string, unknown>[], q: Knex = db): Promise<PostRecord[]> {
+  async function attachTags(rows: Row[], sql: Sql = root): Promise<PostRecord[]> {
+    if (rows.length === 0) return [];
     const ids = rows.map((r) => Number(r.id));
-    const tagRows: { post_id: number; tag: string }[] = ids.length
-      ? await q('post_tags').select('post_id', 'tag').whereIn('post_id', ids).orderBy(['post_id', 'position'])
-      : [];
+    const tagRows = await sql.all<{ post_id: number; tag: string }>(
+      `SELECT post_id, tag FROM post_tags WHERE post_id IN (${placeholders(ids.length)}) ORDER BY post_id, position`,
+      ids,
+    );
     const tagsOf = new Map<number, string[]>(ids.map((id) => [id, []]));
     for (const { post_id, tag } of tagRows) tagsOf.get(Number(post_id))?.push(tag);
-    return rows.map((r) => ({
-      id: Number(r.id),
-      title: String(r.title),
-      body: String(r.body),
-      tags: tagsOf.get(Number(r.id)) ?? [],
-      author: toUserRecord({
-        id: r.author_id,
-        email: r.author_email,
-        name: r.author_name,
-        role: r.author_role,
-        created_at: r.author_created_at,
-        updated_at: r.author_updated_at,
-      }),
-      created_at: new Date(r.created_at as string).toISOString(),
-      updated_at: new Date(r.updated_at as string).toISOString(),
-    }));
+    return rows.map((r) => toPostRecord(r, tagsOf.get(Number(r.id)) ?? []));
   }
 
-  async function findById(id: number, q: Knex = db): Promise<PostRecord | undefined> {
-    const row = await withAuthor(q('posts')).where('posts.id', id).first();
-    return row ? (await attachTags([row], q))[0] : undefined;
+  async function findById(id: number, sql: Sql = root): Promise<PostRecord | undefined> {
+    const row = await sql.one(`${withAuthor} WHERE posts.id = ?`, [id]);
+    return row ? (await attachTags([row], sql))[0] : undefined;
   }
 
-  const replaceTags = async (trx: Knex, postId: number, tags: string[]) => {
-    await trx('post_tags').where({ post_id: postId }).delete();
-    if (tags.length) await trx('post_tags').insert(tags.map((tag, position) => ({ post_id: postId, position, tag })));
+  const replaceTags = async (sql: Sql, postId: number, tags: string[]) => {
+    await sql.run('DELETE FROM post_tags WHERE post_id = ?', [postId]);
+    if (tags.length) {
+      await sql.run(
+        `INSERT INTO post_tags (post_id, position, tag) VALUES ${tags.map(() => '(?, ?, ?)').join(', ')}`,
+        tags.flatMap((tag, position) => [postId, position, tag]),
+      );
+    }
   };
 
   return {
     findById: (id: number) => findById(id),
 
     async findMany(ids: number[]): Promise<PostRecord[]> {
-      return ids.length ? attachTags(await withAuthor(db('posts')).whereIn('posts.id', ids)) : [];
+      return ids.length ? attachTags(await root.all(`${withAuthor} WHERE posts.id IN (${placeholders(ids.length)})`, ids)) : [];
     },
 
     async list(filters: PostFilters, window: Window): Promise<PostRecord[]> {
-      return attachTags(await applyWindow(withAuthor(filtered(filters)), 'posts', window));
+      const { clause, params } = where(filters);
+      const page = windowSql('posts', window, clause !== '');
+      return attachTags(await root.all(`${withAuthor} ${clause} ${page.sql}`, [...params, ...page.params]));
     },
 
     async count(filters: PostFilters): Promise<number> {
-      const counted = await filtered(filters).count({ count: '*' }).first();
-      return Number(counted?.count ?? 0);
+      const { clause, params } = where(filters);
+      return Number((await root.one<{ count: number }>(`SELECT count(*) AS count FROM posts ${clause}`, params))?.count ?? 0);
     },
 
     /** Throws the driver's foreign-key violation when author_id names no user. */
     async create(input: PostCreate & { author_id: number }, now: string): Promise<PostRecord> {
-      return db.transaction(async (trx) => {
-        const [row] = await trx('posts')
-          .insert({ author_id: input.author_id, title: input.title, body: input.body ?? '', created_at: now, updated_at: now })
-          .returning('id');
-        const id = Number(row.id);
-        await replaceTags(trx, id, input.tags ?? []);
-        return (await findById(id, trx)) as PostRecord;
+      return root.transaction(async (sql) => {
+        const row = await sql.one<{ id: number }>(
+          'INSERT INTO posts (author_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id',
+          [input.author_id, input.title, input.body ?? '', now, now],
+        );
+        const id = Number(row?.id);
+        await replaceTags(sql, id, input.tags ?? []);
+        return (await findById(id, sql)) as PostRecord;
       });
     },
 
     async update(id: number, patch: PostUpdate, now: string): Promise<PostRecord | undefined> {
-      return db.transaction(async (trx) => {
-        const { tags, ...fields } = patch;
-        const changed = await trx('posts')
-          .where({ id })
-          .update({ ...fields, updated_at: now });
+      return root.transaction(async (sql) => {
+        const { tags, title, body } = patch;
+        const set = Object.entries({ title, body, updated_at: now }).filter(([, v]) => v !== undefined);
+        const changed = await sql.run(`UPDATE posts SET ${set.map(([n]) => `${n} = ?`).join(', ')} WHERE id = ?`, [...set.map(([, v]) => v as Param), id]);
         if (!changed) return undefined;
-        if (tags) await replaceTags(trx, id, tags);
-        return findById(id, trx);
+        if (tags) await replaceTags(sql, id, tags);
+        return findById(id, sql);
       });
     },
 
     async delete(id: number): Promise<boolean> {
-      return (await db('posts').where({ id }).delete()) > 0;
+      return (await root.run('DELETE FROM posts WHERE id = ?', [id])) > 0;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Window } from '../domain/paging.js';
-import { isPostgres } from './knex.js';
+import { sqlOf } from './knex.js';
+import type { Param } from './sql.js';
 
 export type SearchKind = 'user' | 'post';
 
@@ -45,28 +46,32 @@ const matchesSql = {
 };
 
 export function searchRepository(db: Knex) {
-  const engine = isPostgres(db) ? 'postgres' : 'sqlite';
-  const matches = (query: string, kind?: SearchKind) => {
-    const q = db.select('rid', 'r').from(db.raw(matchesSql[engine], [query]));
-    if (kind) q.whereRaw('rid % 2 = ?', [kind === 'post' ? 1 : 0]);
-    return q;
-  };
+  const sql = sqlOf(db);
+  const { engine } = sql;
+  const matches = (query: string, kind?: SearchKind) => ({
+    text: `SELECT rid, r FROM ${matchesSql[engine]}${kind ? ' WHERE rid % 2 = ?' : ''}`,
+    params: kind ? [query, kind === 'post' ? 1 : 0] : [query],
+  });
 
   return {
     /** The engine's query for a search text; undefined when the text has no words. */
     queryOf: (text: string) => toEngineQuery(text, engine),
 
     async list(fts: string, kind: SearchKind | undefined, window: Window<SearchPosition>): Promise<SearchMatch[]> {
-      const q = matches(fts, kind).orderBy([{ column: 'r' }, { column: 'rid' }]).limit(window.limit);
-      if ('offset' in window) q.offset(window.offset);
-      else if (window.after) q.whereRaw('(r, rid) > (?, ?)', [window.after.rank, window.after.rowid]);
-      const rows: { rid: number | string; r: number }[] = await q;
+      const { text, params } = matches(fts, kind);
+      const page: { sql: string; params: Param[] } =
+        'offset' in window
+          ? { sql: 'ORDER BY r, rid LIMIT ? OFFSET ?', params: [window.limit, window.offset] }
+          : window.after
+            ? { sql: `${kind ? 'AND' : 'WHERE'} (r, rid) > (?, ?) ORDER BY r, rid LIMIT ?`, params: [window.after.rank, window.after.rowid, window.limit] }
+            : { sql: 'ORDER BY r, rid LIMIT ?', params: [window.limit] };
+      const rows = await sql.all<{ rid: number | string; r: number }>(`${text} ${page.sql}`, [...params, ...page.params]);
       return rows.map(({ rid, r }) => ({ kind: Number(rid) % 2 ? 'post' : 'user', id: Math.floor(Number(rid) / 2), rank: Number(r) }));
     },
 
     async count(fts: string, kind: SearchKind | undefined): Promise<number> {
-      const counted = await db.count({ count: '*' }).from(matches(fts, kind).as('hits')).first();
-      return Number(counted?.count ?? 0);
+      const { text, params } = matches(fts, kind);
+      return Number((await sql.one<{ count: number }>(`SELECT count(*) AS count FROM (${text}) AS hits`, params))?.count ?? 0);
     },
   };
 }

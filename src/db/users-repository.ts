@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { Window } from '../domain/paging.js';
 import type { Role } from '../domain/types.js';
-import { applyWindow } from './keyset.js';
+import { windowSql } from './keyset.js';
+import { sqlOf } from './knex.js';
+import { placeholders, type Param } from './sql.js';
 
 export interface UserRecord {
   id: number;
@@ -25,8 +27,12 @@ export interface UserFilters {
   role?: Role;
 }
 
-const fields = ['id', 'email', 'name', 'role', 'created_at', 'updated_at'];
-const userColumns = fields.map((c) => `users.${c}`);
+const columns = 'id, email, name, role, created_at, updated_at';
+const userColumns = 'users.id, users.email, users.name, users.role, users.created_at, users.updated_at';
+
+/** SQLite hands back the ISO strings it was given; PostgreSQL hands back Dates. */
+export const isoTime = (value: unknown): string =>
+  typeof value === 'string' && value.length === 24 && value.endsWith('Z') ? value : new Date(value as string).toISOString();
 
 /** Rows come back as the driver gives them: strings from SQLite, Dates from PostgreSQL. */
 export function toUserRecord(row: Record<string, unknown>): UserRecord {
@@ -35,68 +41,74 @@ export function toUserRecord(row: Record<string, unknown>): UserRecord {
     email: String(row.email),
     name: String(row.name),
     role: row.role as Role,
-    created_at: new Date(row.created_at as string).toISOString(),
-    updated_at: new Date(row.updated_at as string).toISOString(),
+    created_at: isoTime(row.created_at),
+    updated_at: isoTime(row.updated_at),
   };
 }
 
 export function usersRepository(db: Knex) {
-  const filtered = (filters: UserFilters) => {
-    const q = db('users');
-    if (filters.role) q.where('users.role', filters.role);
-    return q;
-  };
+  const sql = sqlOf(db);
+  const where = (filters: UserFilters): { clause: string; params: Param[] } =>
+    filters.role ? { clause: 'WHERE users.role = ?', params: [filters.role] } : { clause: '', params: [] };
 
   return {
     async list(filters: UserFilters, window: Window): Promise<UserRecord[]> {
-      const rows = await applyWindow(filtered(filters).select(userColumns), 'users', window);
+      const { clause, params } = where(filters);
+      const page = windowSql('users', window, clause !== '');
+      const rows = await sql.all(`SELECT ${userColumns} FROM users ${clause} ${page.sql}`, [...params, ...page.params]);
       return rows.map(toUserRecord);
     },
 
     async count(filters: UserFilters): Promise<number> {
-      const counted = await filtered(filters).count({ count: '*' }).first();
-      return Number(counted?.count ?? 0);
+      const { clause, params } = where(filters);
+      return Number((await sql.one<{ count: number }>(`SELECT count(*) AS count FROM users ${clause}`, params))?.count ?? 0);
     },
 
     async findById(id: number): Promise<UserRecord | undefined> {
-      const row = await db('users').select(userColumns).where({ id }).first();
+      const row = await sql.one(`SELECT ${columns} FROM users WHERE id = ?`, [id]);
       return row && toUserRecord(row);
     },
 
     async findMany(ids: number[]): Promise<UserRecord[]> {
-      return ids.length ? (await db('users').select(userColumns).whereIn('id', ids)).map(toUserRecord) : [];
+      return ids.length ? (await sql.all(`SELECT ${columns} FROM users WHERE id IN (${placeholders(ids.length)})`, ids)).map(toUserRecord) : [];
     },
 
     async exists(id: number): Promise<boolean> {
-      return Boolean(await db('users').select('id').where({ id }).first());
+      return (await sql.one('SELECT 1 AS found FROM users WHERE id = ?', [id])) !== undefined;
     },
 
     /** The id and password hash of the user with this email, whatever its letter case. */
     async findCredentials(email: string): Promise<{ id: number; passwordHash: string | null } | undefined> {
-      const row = await db('users').select('id', 'password_hash').whereRaw('lower(email) = lower(?)', [email]).first();
+      const row = await sql.one<{ id: number; password_hash: string | null }>('SELECT id, password_hash FROM users WHERE lower(email) = lower(?)', [email]);
       return row && { id: Number(row.id), passwordHash: row.password_hash ?? null };
     },
 
-    async create({ passwordHash, ...user }: NewUser, now: string): Promise<UserRecord> {
-      const [row] = await db('users')
-        .insert({ ...user, password_hash: passwordHash, created_at: now, updated_at: now })
-        .returning(fields);
-      return toUserRecord(row);
+    async create({ passwordHash, email, name, role }: NewUser, now: string): Promise<UserRecord> {
+      const row = await sql.one(
+        `INSERT INTO users (email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
+        [email, name, role, passwordHash, now, now],
+      );
+      return toUserRecord(row as Record<string, unknown>);
     },
 
     async update(id: number, { passwordHash, ...changes }: UserChanges, now: string): Promise<UserRecord | undefined> {
-      const [row] = await db('users')
-        .where({ id })
-        .update({ ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }), updated_at: now })
-        .returning(fields);
+      const set = { ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }), updated_at: now };
+      const names = Object.keys(set).filter((k) => writable.has(k) && set[k as keyof typeof set] !== undefined);
+      const row = await sql.one(`UPDATE users SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ? RETURNING ${columns}`, [
+        ...names.map((n) => set[n as keyof typeof set] as Param),
+        id,
+      ]);
       return row && toUserRecord(row);
     },
 
     /** The user's posts go with it (ON DELETE CASCADE). */
     async delete(id: number): Promise<boolean> {
-      return (await db('users').where({ id }).delete()) > 0;
+      return (await sql.run('DELETE FROM users WHERE id = ?', [id])) > 0;
     },
   };
 }
+
+// Column names are never taken from input: only these may appear in an UPDATE.
+const writable = new Set(['email', 'name', 'role', 'password_hash', 'updated_at']);
 
 export type UsersRepository = ReturnType<typeof usersRepository>;

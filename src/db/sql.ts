@@ -1,0 +1,101 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Knex } from 'knex';
+
+export type Param = string | number | null;
+export type Row = Record<string, unknown>;
+
+/**
+ * How the repositories talk to the database: SQL text written once with `?` placeholders, run
+ * as a statement prepared once per connection. knex builds no SQL on the request path; it stays
+ * the migration runner.
+ */
+export interface Sql {
+  engine: 'sqlite' | 'postgres';
+  /** The first row, or undefined. */
+  one<T = Row>(text: string, params?: Param[]): Promise<T | undefined>;
+  all<T = Row>(text: string, params?: Param[]): Promise<T[]>;
+  /** Runs a write; resolves to the number of rows it changed. */
+  run(text: string, params?: Param[]): Promise<number>;
+  /** Runs `work` in one transaction: all of its writes, or none. */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+/** `?, ?, ?` for an IN list of n values. */
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * better-sqlite3 runs each statement synchronously, so a statement is atomic on the event loop
+ * and needs no pool. Only a transaction spans awaits: while one is open, statements from other
+ * requests wait for it, as they would for the one pooled connection, so nobody reads half of it.
+ */
+export function sqliteSql(conn: Database, maxStatements = 256): Sql {
+  const cache = new Map<string, Statement>();
+  const prepared = (text: string) => {
+    let statement = cache.get(text);
+    if (statement === undefined) {
+      if (cache.size >= maxStatements) cache.delete(cache.keys().next().value as string);
+      statement = conn.prepare(text);
+      cache.set(text, statement);
+    }
+    return statement;
+  };
+  // The transaction in progress; checked again after every wait, so two never overlap.
+  let open: Promise<unknown> | undefined;
+  const settled = () => open?.catch(() => {});
+
+  const inside: Sql = {
+    engine: 'sqlite',
+    one: async <T>(text: string, params: Param[] = []) => prepared(text).get(...params) as T | undefined,
+    all: async <T>(text: string, params: Param[] = []) => prepared(text).all(...params) as T[],
+    run: async (text: string, params: Param[] = []) => prepared(text).run(...params).changes,
+    transaction: (work) => work(inside),
+  };
+
+  return {
+    engine: 'sqlite',
+    async one(text, params) {
+      while (open) await settled();
+      return inside.one(text, params);
+    },
+    async all(text, params) {
+      while (open) await settled();
+      return inside.all(text, params);
+    },
+    async run(text, params) {
+      while (open) await settled();
+      return inside.run(text, params);
+    },
+    async transaction(work) {
+      while (open) await settled();
+      const done = (async () => {
+        prepared('BEGIN IMMEDIATE').run();
+        try {
+          const result = await work(inside);
+          prepared('COMMIT').run();
+          return result;
+        } catch (err) {
+          if (conn.inTransaction) prepared('ROLLBACK').run();
+          throw err;
+        }
+      })();
+      open = done;
+      try {
+        return await done;
+      } finally {
+        if (open === done) open = undefined;
+      }
+    },
+  };
+}
+
+/** PostgreSQL through knex's pool: knex only turns `?` into `$n`, it builds nothing. */
+export function postgresSql(db: Knex | Knex.Transaction): Sql {
+  const rows = async (text: string, params: Param[] = []) => ((await db.raw(text, params)) as { rows: Row[] }).rows;
+  return {
+    engine: 'postgres',
+    one: async <T>(text: string, params?: Param[]) => (await rows(text, params))[0] as T | undefined,
+    all: async <T>(text: string, params?: Param[]) => (await rows(text, params)) as T[],
+    run: async (text, params = []) => ((await db.raw(text, params)) as { rowCount: number }).rowCount,
+    transaction: (work) => ('isTransaction' in db && db.isTransaction ? work(postgresSql(db)) : (db as Knex).transaction((trx) => work(postgresSql(trx)))),
+  };
+}
