@@ -1,6 +1,5 @@
-import express, { type Express, type Request, type RequestHandler } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { Redis } from 'ioredis';
-import { pinoHttp } from 'pino-http';
 import responseTime from 'response-time';
 import type { Config } from './config.js';
 import type { Db } from './db/knex.js';
@@ -9,12 +8,11 @@ import { cursorCodec } from './http/cursors.js';
 import { apiDocs, redocScript } from './http/docs.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
-import { createVersionRouter } from './http/version-router.js';
-import { clientAddress, createRateLimiter } from './http/rate-limit.js';
 import { probes } from './http/probes.js';
-import { requestId } from './http/request-id.js';
-import { crossOrigin, securityHeaders } from './http/security-headers.js';
-import { versionAlias } from './http/version-alias.js';
+import { clientAddress, createRateLimiter } from './http/rate-limit.js';
+import { requestStart } from './http/request-log.js';
+import { crossOrigin, securityHeaderList, securityHeaders } from './http/security-headers.js';
+import { createApiRouter } from './http/version-router.js';
 import type { Logger } from './logger.js';
 import { versions } from './versions.js';
 
@@ -31,38 +29,35 @@ export interface AppDeps {
 /** Builds the app without listening, so tests run it in-process on an ephemeral port. */
 export function createApp({ config, db, logger, redis, rateLimitKey = clientAddress }: AppDeps): Express {
   const { enabled, failMode, keyPrefix } = config.rateLimits;
-  const deps = {
-    services: createServices(db, { ttlSeconds: config.auth.tokenTtlSeconds, passwordHashCost: config.auth.passwordHashCost }),
-    cursors: cursorCodec(config.cursorSecret),
-    rateLimiter: enabled ? createRateLimiter({ redis, failMode, keyPrefix, logger }) : undefined,
-    rateLimitKey,
-    validateResponses: config.validateResponses,
-  };
+  const [varyOrigin, cors] = crossOrigin(config.corsOrigins);
   const app = express();
   app.disable('x-powered-by');
   // Links are built from the request's protocol and host; X-Forwarded-* count only from trusted proxies.
   app.set('trust proxy', config.trustProxy);
 
-  app.use(requestId);
-  app.use(responseTime({ digits: 3, suffix: true }));
-  app.use(securityHeaders(), ...crossOrigin(config.corsOrigins));
-  app.use(pinoHttp({ logger, genReqId: (req) => req.id as string }));
-  // Plain routes, not a mounted router, so other requests pass them at no cost.
+  // The versioned API first, ahead of every other layer: it does their work itself (README, "The way a request travels").
+  app.use(
+    createApiRouter(versions, {
+      services: createServices(db, { ttlSeconds: config.auth.tokenTtlSeconds, passwordHashCost: config.auth.passwordHashCost }),
+      cursors: cursorCodec(config.cursorSecret),
+      rateLimiter: enabled ? createRateLimiter({ redis, failMode, keyPrefix, logger }) : undefined,
+      rateLimitKey,
+      validateResponses: config.validateResponses,
+      logger,
+      securityHeaders: securityHeaderList(),
+      cors,
+      parseJson: jsonBody(config.bodyLimit),
+    }),
+  );
+
+  // Everything else: probes, docs and the 404 of unknown paths.
+  app.use(requestStart(logger), responseTime({ digits: 3, suffix: true }), securityHeaders(), ...(varyOrigin && cors ? [varyOrigin, cors] : []));
   const { health, ready } = probes({ db, redis });
   app.get('/health', health);
   app.get('/ready', ready);
   app.get('/api/docs', apiDocs);
   app.get('/api/docs/redoc.standalone.js', redocScript);
-  app.use(versionAlias(versions.map((v) => v.name.slice(1))));
-  const parseJson = jsonBody(config.bodyLimit);
-  for (const version of versions) {
-    const apiVersion: RequestHandler = (_req, res, next) => {
-      res.set('API-Version', version.name.slice(1));
-      next();
-    };
-    app.use(`/api/${version.name}`, apiVersion, parseJson, createVersionRouter(version, deps));
-  }
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(errorHandler(logger));
   return app;
 }

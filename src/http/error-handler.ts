@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isUnavailable } from '../db/errors.js';
 import { ApiError, badRequest } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
+import { requestLogger } from './request-log.js';
 
 /** body-parser marks its errors with a `type`; each maps to a documented client error. */
 function fromBodyParser(err: { type?: unknown; limit?: unknown }): ApiError | undefined {
@@ -36,12 +38,15 @@ export const notFound: RequestHandler = (req, _res, next) => {
 };
 
 /** The one place where an error becomes a response. Bugs become INTERNAL_ERROR; their detail goes to the log only. */
-export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+export const errorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (err, _req, res, next) => {
   const known = toApiError(err);
   const error =
     known ?? new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
-  if (!known) req.log.error({ err }, 'unhandled error');
-  else if (known.status === 503) req.log.warn({ err }, 'dependency unavailable');
+  // The request is named by its id (the logger's binding); the error, never the request, is logged.
+  if (!known) requestLogger(res, logger).error({ err }, 'unhandled error');
+  else if (known.status === 503) requestLogger(res, logger).warn({ err }, 'dependency unavailable');
   if (res.headersSent) return next(err);
   const { details, headers, retryAfter } = error.options;
   res

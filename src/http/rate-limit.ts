@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ApiError } from '../domain/errors.js';
@@ -63,28 +63,33 @@ export function createRateLimiter(options: RateLimiterOptions) {
     options.logger.error({ err, failMode: options.failMode }, 'rate-limit store unreachable');
   };
 
-  /** Counts one request of `key` (whom it counts against) against the windows of its operation. */
-  return async function limit(windows: RateWindow[], key: string, res: Response): Promise<void> {
-    if (windows.length === 0) return;
+  /**
+   * Counts one request of `key` (whom it counts against) against the windows of its operation,
+   * and returns the headers to answer with; a used-up window throws the 429, headers included.
+   */
+  return async function limit(windows: RateWindow[], key: string): Promise<Record<string, string> | undefined> {
+    if (windows.length === 0) return undefined;
     let results: RateLimiterRes[];
     try {
       results = await Promise.all(windows.map((w) => limiterOf(w).consume(key).catch((r: unknown) => (refused(r) ? r : Promise.reject(r)))));
     } catch (err) {
       fault(err);
       if (options.failMode === 'closed') throw serviceUnavailable();
-      return;
+      return undefined;
     }
     const resetSeconds = (r: RateLimiterRes) => Math.max(1, Math.ceil(r.msBeforeNext / 1000));
-    res.set('RateLimit-Policy', windows.map((w) => `"${w.name}";q=${w.limit};w=${w.windowSeconds}`).join(', '));
-    res.set('RateLimit', windows.map((w, i) => `"${w.name}";r=${Math.max(0, w.limit - (results[i] as RateLimiterRes).consumedPoints)};t=${resetSeconds(results[i] as RateLimiterRes)}`).join(', '));
+    const headers: Record<string, string> = {
+      'RateLimit-Policy': windows.map((w) => `"${w.name}";q=${w.limit};w=${w.windowSeconds}`).join(', '),
+      RateLimit: windows.map((w, i) => `"${w.name}";r=${Math.max(0, w.limit - (results[i] as RateLimiterRes).consumedPoints)};t=${resetSeconds(results[i] as RateLimiterRes)}`).join(', '),
+    };
 
     const exhausted = windows.flatMap((w, i) => ((results[i] as RateLimiterRes).consumedPoints > w.limit ? [{ w, r: results[i] as RateLimiterRes }] : []));
-    if (exhausted.length === 0) return;
+    if (exhausted.length === 0) return headers;
     // Several windows may be used up; the client must wait for the one that frees up last.
     const { w, r } = exhausted.reduce((a, b) => (resetSeconds(b.r) > resetSeconds(a.r) ? b : a));
     const retryAfter = resetSeconds(r);
     throw new ApiError(429, 'RATE_LIMIT_EXCEEDED', `Too many requests: the limit of ${w.text} is used up; try again in ${retryAfter} seconds.`, {
-      headers: { 'Retry-After': String(retryAfter) },
+      headers: { ...headers, 'Retry-After': String(retryAfter) },
       retryAfter,
     });
   };

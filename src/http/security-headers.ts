@@ -1,5 +1,5 @@
 import cors from 'cors';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -8,6 +8,20 @@ import helmet from 'helmet';
  */
 export const securityHeaders = (): RequestHandler =>
   helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+
+/**
+ * The same headers as a list, made once by running helmet against a recorder: the versioned
+ * API writes them with its other headers in one writeHead, and helmet still decides them.
+ */
+export function securityHeaderList(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string) => (headers[name] = value),
+    removeHeader: (name: string) => delete headers[name],
+  };
+  securityHeaders()({} as Request, recorder as unknown as Response, () => {});
+  return headers;
+}
 
 // What a browser script on an allowed origin may send and read beyond the CORS-safelisted names.
 const allowedHeaders = ['Authorization', 'Content-Type', 'Accept', 'Accept-Version', 'X-Request-ID'];

@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { ErrorObject } from 'ajv';
-import type { Request, RequestHandler, Response } from 'express';
+import etag from 'etag';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { CsvExport } from '../../generated/handler-types.js';
 import { ApiError } from '../domain/errors.js';
 import type { Actor } from '../domain/policy.js';
@@ -8,9 +9,11 @@ import type { Services } from '../domain/services.js';
 import { authenticate, type AuthRule } from './bearer.js';
 import type { CursorCodec } from './cursors.js';
 import { jsonTypes } from './json-body.js';
+import type { Logger } from '../logger.js';
 import { negotiate } from './negotiate.js';
 import type { RateLimiter, RateLimits } from './rate-limit.js';
 import type { SignedInContext } from './request-context.js';
+import { describeRequest, elapsed, requestLogger, startRequest } from './request-log.js';
 import { requestValidationError } from './validation-errors.js';
 
 interface HandlerResult {
@@ -64,22 +67,20 @@ export interface RouterDeps {
   rateLimitKey: (req: Request) => string;
   /** `log` reports a response that breaks the spec; `fail` turns it into a 500 (tests); `off` skips the check. */
   validateResponses: 'off' | 'log' | 'fail';
+  logger: Logger;
+  /** Headers every API response carries (helmet's, computed once). */
+  securityHeaders: Record<string, string>;
+  /** CORS for the allowed origins; absent when CORS_ORIGINS is empty. */
+  cors?: RequestHandler;
+  /** Reads a JSON body into `req.body`. */
+  parseJson: RequestHandler;
 }
 
-async function send(res: Response, result: HandlerResult) {
-  res.status(result.status).set(result.headers ?? {});
-  if (result.csv) {
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${result.csv.filename}` });
-    // Once the first row is out the status cannot change; a failed read cuts the response short.
-    await pipeline(result.csv.stream, res).catch((err: unknown) => {
-      res.log.error({ err }, 'CSV export failed mid-stream');
-      res.destroy();
-    });
-  } else if (result.body === undefined) res.end();
-  else res.json(result.body);
-}
+type Headers = Record<string, string>;
 
 const methodOrder = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'];
+const versioned = /^\/api\/(v\d+)(\/.*)?$/;
+const docsPaths = new Set(['/api/docs', '/api/docs/redoc.standalone.js']);
 
 /** Decodes path parameters; a malformed escape is the client's error. */
 const decode = (value: string) => {
@@ -90,23 +91,28 @@ const decode = (value: string) => {
   }
 };
 
-/**
- * Serves one version from its generated route table and validators: match the route (regular
- * expressions compiled once, here), count it against its rate limits, negotiate, check the
- * body's media type, validate, call the handler, and send what it returns.
- */
-export function createVersionRouter(api: VersionApi, { services, cursors, rateLimiter, rateLimitKey, validateResponses }: RouterDeps): RequestHandler {
+/** Runs an express middleware as a step; resolves when it hands on, rejects with its error. */
+const step = (middleware: RequestHandler, req: Request, res: Response) =>
+  new Promise<void>((resolve, reject) => middleware(req, res, ((err?: unknown) => (err ? reject(err) : resolve())) as NextFunction));
+
+/** Headers gathered as data so far, set on the response for a path that writes through express. */
+function setAll(res: Response, headers: Headers) {
+  for (const name in headers) res.setHeader(name, headers[name] as string);
+  res.setHeader('X-Response-Time', elapsed(res));
+}
+
+/** The route table of one version: regular expressions compiled once, 404 and 405 from the table. */
+function routeTable(api: VersionApi) {
   const routes = api.routes.map((route) => ({
     ...route,
     regex: new RegExp(route.pattern),
+    template: `/api/${api.name}${route.path}`,
     limits: [...api.rateLimits.default, ...(api.rateLimits.operations[route.operationId] ?? [])],
     handler: api.handlers[route.operationId] as AnyHandler,
     validateParams: api.validators.params[`${route.operationId}_params`] as Validate,
     validateBody: api.validators.bodies[`${route.operationId}_body`],
   }));
-  const responseValidators = validateResponses === 'off' ? undefined : api.responseValidators();
-
-  const match = (method: string, path: string) => {
+  return (method: string, path: string, sentPath: string) => {
     const allowed: string[] = [];
     for (const route of routes) {
       const found = route.regex.exec(path);
@@ -114,64 +120,165 @@ export function createVersionRouter(api: VersionApi, { services, cursors, rateLi
       if (route.method === method) return { route, values: found.slice(1) };
       allowed.push(route.method);
     }
-    if (allowed.length === 0) throw new ApiError(404, 'NOT_FOUND', `Nothing is at ${method} /api/${api.name}${path}.`);
+    if (allowed.length === 0) throw new ApiError(404, 'NOT_FOUND', `Nothing is at ${method} ${sentPath}.`);
     const allow = allowed.sort((a, b) => methodOrder.indexOf(a) - methodOrder.indexOf(b)).join(', ');
     throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed here; use ${allow}.`, { headers: { Allow: allow } });
   };
+}
+type Match = ReturnType<ReturnType<typeof routeTable>>;
 
-  const checkResponse = (req: Request, operationId: string, result: HandlerResult) => {
+/** Request validation: coerces the parameters and fills the spec's defaults in place; 400/422 with every failing field. */
+function validateRequest({ route, values }: Match, req: Request) {
+  const params = { path: Object.fromEntries(route.params.map((name, i) => [name, decode(values[i] as string)])), query: { ...(req.query as object) } };
+  const paramErrors = route.validateParams(params) ? [] : (route.validateParams.errors ?? []);
+  let bodyErrors: ErrorObject[] = [];
+  if (route.body && req.body === undefined && route.body.required) bodyErrors = [{ keyword: 'required', instancePath: '', schemaPath: '#', params: { missingProperty: '$' }, message: 'a JSON body is required' }];
+  else if (route.validateBody && req.body !== undefined && !route.validateBody(req.body)) bodyErrors = route.validateBody.errors ?? [];
+  if (paramErrors.length > 0 || bodyErrors.length > 0) throw requestValidationError(paramErrors, bodyErrors);
+  return params;
+}
+
+/**
+ * The versioned API, `/api/v<n>/…` and the unversioned alias `/api/…` (Accept-Version, default 1),
+ * ahead of every other layer. The steps run in the order of the README's request path: start
+ * (request id, clock, log line), CORS, body, route (404/405), who asks (401), limits (429),
+ * representation (406), media type (415), validation (400/422), handler, respond. Headers are
+ * gathered as data: a JSON answer goes out in one writeHead and end; an error, a CSV stream or a
+ * conditional request goes the ordinary express way, to the central error handler.
+ */
+export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHandler {
+  const { services, cursors, rateLimiter, rateLimitKey, validateResponses, logger, securityHeaders, cors, parseJson } = deps;
+  const versions = new Map(apis.map((api) => [api.name, { api, match: routeTable(api), responseValidators: validateResponses === 'off' ? undefined : api.responseValidators() }]));
+  const supported = apis.map((api) => api.name.slice(1));
+
+  /** Which version answers: the one in the path, or the alias's Accept-Version, whose URL is rewritten. */
+  const resolveVersion = (req: Request, path: string, vary: string[]) => {
+    const found = versioned.exec(path);
+    if (found) return versions.get(found[1] as string);
+    vary.push('Accept-Version');
+    const asked = (req.get('accept-version') ?? '').trim() || '1';
+    if (!supported.includes(asked)) {
+      throw new ApiError(400, 'UNSUPPORTED_VERSION', `Accept-Version ${asked} is not supported; use ${supported.join(' or ')}.`, {
+        details: { 'Accept-Version': [`must be one of ${supported.join(', ')}`] },
+      });
+    }
+    req.url = `/api/v${asked}${req.url.slice('/api'.length)}`;
+    return versions.get(`v${asked}`);
+  };
+
+  const checkResponse = (res: Response, responseValidators: Record<string, Validate> | undefined, operationId: string, result: HandlerResult) => {
     const validate = responseValidators?.[`${operationId}_${result.status}`];
     if (!validate || result.body === undefined || validate(result.body)) return;
-    req.log.error({ operationId, status: result.status, errors: validate.errors }, 'response does not match the spec');
+    requestLogger(res, logger).error({ operationId, status: result.status, errors: validate.errors }, 'response does not match the spec');
     if (validateResponses === 'fail') throw new Error(`${operationId} ${result.status}: response does not match the spec`);
   };
 
-  return async (req, res, next) => {
-    try {
-      const { route, values } = match(req.method, req.path);
-      // First who asks (401, counted against the address), the client's budget (429), what it can
-      // take (406), then what it sent (415); a refused request still counts against the budget.
-      const { actor, error } = await authenticate(route.auth, req.get('authorization'), services.tokens);
-      await rateLimiter?.(route.limits, actor ? `user:${actor.id}` : rateLimitKey(req), res);
-      if (error) throw error;
-      res.vary('Accept');
-      const representation = negotiate(req.get('accept'), route.offered);
-      const sentBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-      if (route.body && sentBody && !req.is(jsonTypes)) {
-        throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.');
-      }
-
-      // Validation coerces the parameters and fills the spec's defaults in place.
-      const params = { path: Object.fromEntries(route.params.map((name, i) => [name, decode(values[i] as string)])), query: { ...(req.query as object) } };
-      const paramErrors = route.validateParams(params) ? [] : (route.validateParams.errors ?? []);
-      let bodyErrors: ErrorObject[] = [];
-      if (route.body && req.body === undefined && route.body.required) bodyErrors = [{ keyword: 'required', instancePath: '', schemaPath: '#', params: { missingProperty: '$' }, message: 'a JSON body is required' }];
-      else if (route.validateBody && req.body !== undefined && !route.validateBody(req.body)) bodyErrors = route.validateBody.errors ?? [];
-      if (paramErrors.length > 0 || bodyErrors.length > 0) throw requestValidationError(paramErrors, bodyErrors);
-
-      const origin = `${req.protocol}://${req.host}`;
-      const result = await route.handler(
-        { params: params.path, query: params.query, body: req.body },
-        {
-          requestId: res.locals.requestId as string,
-          // The versioned URL, also for requests that came in through the unversioned alias;
-          // parsed only by the handlers that build links from it.
-          get url() {
-            return new URL(`${req.baseUrl}${req.url}`, origin);
-          },
-          baseUrl: `${origin}${req.baseUrl}`,
-          representation,
-          services,
-          cursors,
-          document: api.document,
-          // Present wherever the route's auth rule is `required`; authenticate() refused the request otherwise.
-          actor: actor as Actor,
-        },
-      );
-      checkResponse(req, route.operationId, result);
-      await send(res, result);
-    } catch (err) {
-      next(err);
+  /** A JSON answer (or none) to a plain request: one writeHead, one end, the ETag express would give. */
+  const respond = async (req: Request, res: Response, headers: Headers, result: HandlerResult) => {
+    const conditional = req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
+    if (result.csv || conditional || req.method === 'HEAD') {
+      setAll(res, headers);
+      return send(res, result, requestLogger(res, logger));
     }
+    const out: Headers = { ...securityHeaders, ...headers, ...result.headers };
+    if (result.body === undefined) {
+      out['X-Response-Time'] = elapsed(res);
+      res.writeHead(result.status, out);
+      return void res.end();
+    }
+    const json = JSON.stringify(result.body);
+    const bytes = Buffer.byteLength(json);
+    describeRequest(res, { bytes });
+    out['Content-Type'] = 'application/json; charset=utf-8';
+    out['Content-Length'] = String(bytes);
+    out.ETag = etag(json, { weak: true });
+    out['X-Response-Time'] = elapsed(res);
+    res.writeHead(result.status, out);
+    res.end(json);
   };
+
+  async function serve(req: Request, res: Response, path: string, headers: Headers, vary: string[]) {
+    if (cors && req.headers.origin !== undefined) {
+      // The cors package writes its headers itself and answers a preflight on its own, at once
+      // (its origin check is synchronous): then there is nothing left to do.
+      setAll(res, { ...securityHeaders, ...headers, Vary: vary.join(', ') });
+      let handedOn = false;
+      cors(req, res, () => (handedOn = true));
+      if (!handedOn) return;
+    }
+    const version = resolveVersion(req, path, vary);
+    if (!version) throw new ApiError(404, 'NOT_FOUND', `Nothing is at ${req.method} ${path}.`);
+    const { api, match, responseValidators } = version;
+    headers['API-Version'] = api.name.slice(1);
+    if (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') await step(parseJson, req, res);
+
+    const found = match(req.method, req.path.slice(api.name.length + 5), path);
+    const { route } = found;
+    describeRequest(res, { route: route.template });
+    // First who asks (401, counted against the address), the client's budget (429), what it can
+    // take (406), then what it sent (415); a refused request still counts against the budget.
+    const { actor, error } = await authenticate(route.auth, req.headers.authorization, services.tokens);
+    if (actor) describeRequest(res, { userId: actor.id });
+    const limitHeaders = await rateLimiter?.(route.limits, actor ? `user:${actor.id}` : rateLimitKey(req));
+    if (limitHeaders) Object.assign(headers, limitHeaders);
+    if (error) throw error;
+    vary.push('Accept');
+    headers.Vary = vary.join(', ');
+    const representation = negotiate(req.headers.accept, route.offered);
+    const sentBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+    if (route.body && sentBody && !req.is(jsonTypes)) {
+      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.');
+    }
+    const params = validateRequest(found, req);
+
+    const origin = `${req.protocol}://${req.host}`;
+    const base = `/api/${api.name}`;
+    const result = await route.handler(
+      { params: params.path, query: params.query, body: req.body },
+      {
+        requestId: headers['X-Request-ID'] as string,
+        // The versioned URL, also for requests that came in through the unversioned alias;
+        // parsed only by the handlers that build links from it.
+        get url() {
+          return new URL(req.url, origin);
+        },
+        baseUrl: `${origin}${base}`,
+        representation,
+        services,
+        cursors,
+        document: api.document,
+        // Present wherever the route's auth rule is `required`; authenticate() refused the request otherwise.
+        actor: actor as Actor,
+      },
+    );
+    checkResponse(res, responseValidators, route.operationId, result);
+    await respond(req, res, headers, result);
+  }
+
+  return (req, res, next) => {
+    const path = req.path;
+    if (!path.startsWith('/api/') || docsPaths.has(path)) return next();
+    const headers: Headers = { 'X-Request-ID': startRequest(req, res, logger) };
+    const vary: string[] = cors ? ['Origin'] : [];
+    serve(req, res, path, headers, vary).catch((err: unknown) => {
+      if (!res.headersSent) {
+        if (vary.length > 0) headers.Vary = vary.join(', ');
+        setAll(res, { ...securityHeaders, ...headers });
+      }
+      next(err);
+    });
+  };
+}
+
+async function send(res: Response, result: HandlerResult, log: Logger) {
+  res.status(result.status).set(result.headers ?? {});
+  if (result.csv) {
+    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${result.csv.filename}` });
+    // Once the first row is out the status cannot change; a failed read cuts the response short.
+    await pipeline(result.csv.stream, res).catch((err: unknown) => {
+      log.error({ err }, 'CSV export failed mid-stream');
+      res.destroy();
+    });
+  } else if (result.body === undefined) res.end();
+  else res.json(result.body);
 }

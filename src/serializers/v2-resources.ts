@@ -2,16 +2,24 @@ import type { components } from '../../generated/v2/types.js';
 import type { PostRecord } from '../db/posts-repository.js';
 import type { UserRecord } from '../db/users-repository.js';
 import type { SearchHit } from '../domain/search.js';
-import { toPost, toUser } from './resources.js';
 
 type Schemas = components['schemas'];
 const link = (href: string, method: 'GET' | 'PATCH' | 'DELETE') => ({ href, method });
 
-/** v2 resources carry `_links` to what a client can do next, as absolute URLs under `baseUrl`. */
+/**
+ * v2 resources carry `_links` to what a client can do next, as absolute URLs under `baseUrl`.
+ * Each is one object literal naming every field the spec declares, so nothing else a record
+ * holds can leave the server.
+ */
 export function toUserV2(u: UserRecord, baseUrl: string): Schemas['User'] {
   const self = `${baseUrl}/users/${u.id}`;
   return {
-    ...toUser(u),
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    created_at: u.created_at,
+    updated_at: u.updated_at,
     _links: { self: link(self, 'GET'), posts: link(`${self}/posts`, 'GET'), update: link(self, 'PATCH'), delete: link(self, 'DELETE') },
   };
 }
@@ -19,8 +27,13 @@ export function toUserV2(u: UserRecord, baseUrl: string): Schemas['User'] {
 export function toPostV2(p: PostRecord, baseUrl: string): Schemas['Post'] {
   const self = `${baseUrl}/posts/${p.id}`;
   return {
-    ...toPost(p),
+    id: p.id,
+    title: p.title,
+    body: p.body,
+    tags: p.tags,
     author: toUserV2(p.author, baseUrl),
+    created_at: p.created_at,
+    updated_at: p.updated_at,
     _links: {
       self: link(self, 'GET'),
       author: link(`${baseUrl}/users/${p.author.id}`, 'GET'),

@@ -78,7 +78,7 @@ describe('WEB_CONCURRENCY=2 (node:cluster)', () => {
     }
     expect(writes.map((w) => w.status)).toEqual([200, 200, 200, 200]);
     // Each worker logs the requests it served, with its pid and the request's id.
-    const servedBy = (requestId: string) => new RegExp(`"pid":(\\d+),[^\\n]*"id":"${requestId}"`).exec(server.output())?.[1];
+    const servedBy = (requestId: string) => new RegExp(`"pid":(\\d+),[^\\n]*"reqId":"${requestId}"`).exec(server.output())?.[1];
     await waitFor(() => writes.every((w) => servedBy(w.requestId)));
     expect(new Set(writes.map((w) => servedBy(w.requestId))).size).toBe(2);
   });
