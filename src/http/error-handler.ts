@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isUnavailable } from '../db/errors.js';
 import { ApiError, badRequest } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
@@ -37,22 +37,28 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new ApiError(404, 'NOT_FOUND', `Nothing is at ${req.method} ${req.path}.`));
 };
 
-/** The one place where an error becomes a response. Bugs become INTERNAL_ERROR; their detail goes to the log only. */
-export const errorHandler =
-  (logger: Logger): ErrorRequestHandler =>
-  (err, _req, res, next) => {
+/** An error as it is answered: the status, its extra headers and the one error shape. */
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: { code: string; message: string; details?: Record<string, string[]>; retry_after?: number; request_id: string } };
+}
+
+/**
+ * The one place where an error becomes an answer. Bugs become INTERNAL_ERROR; their detail goes
+ * to the log only, under the request's id (the logger's binding) and never with the request.
+ */
+export function answerError(err: unknown, res: Response, logger: Logger): ErrorAnswer {
   const known = toApiError(err);
   const error =
     known ?? new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
-  // The request is named by its id (the logger's binding); the error, never the request, is logged.
   if (!known) requestLogger(res, logger).error({ err }, 'unhandled error');
   else if (known.status === 503) requestLogger(res, logger).warn({ err }, 'dependency unavailable');
-  if (res.headersSent) return next(err);
   const { details, headers, retryAfter } = error.options;
-  res
-    .status(error.status)
-    .set(headers ?? {})
-    .json({
+  return {
+    status: error.status,
+    headers: headers ?? {},
+    body: {
       error: {
         code: error.code,
         message: error.message,
@@ -60,5 +66,18 @@ export const errorHandler =
         ...(retryAfter !== undefined && { retry_after: retryAfter }),
         request_id: res.locals.requestId as string,
       },
-    });
-};
+    },
+  };
+}
+
+/** The express form of answerError, for everything outside the versioned API. */
+export const errorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (err, _req, res, next) => {
+    if (res.headersSent) {
+      answerError(err, res, logger);
+      return next(err);
+    }
+    const { status, headers, body } = answerError(err, res, logger);
+    res.status(status).set(headers).json(body);
+  };

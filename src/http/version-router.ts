@@ -13,6 +13,7 @@ import type { Logger } from '../logger.js';
 import { negotiate } from './negotiate.js';
 import type { RateLimiter, RateLimits } from './rate-limit.js';
 import type { SignedInContext } from './request-context.js';
+import { answerError } from './error-handler.js';
 import { describeRequest, elapsed, requestLogger, startRequest } from './request-log.js';
 import { requestValidationError } from './validation-errors.js';
 
@@ -261,11 +262,11 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
     const headers: Headers = { 'X-Request-ID': startRequest(req, res, logger) };
     const vary: string[] = cors ? ['Origin'] : [];
     serve(req, res, path, headers, vary).catch((err: unknown) => {
-      if (!res.headersSent) {
-        if (vary.length > 0) headers.Vary = vary.join(', ');
-        setAll(res, { ...securityHeaders, ...headers });
-      }
-      next(err);
+      // Past the first byte of a stream the status cannot change: express ends the connection.
+      if (res.headersSent) return next(err);
+      if (vary.length > 0) headers.Vary = vary.join(', ');
+      const answer = answerError(err, res, logger);
+      void respond(req, res, headers, answer).catch(next);
     });
   };
 }
