@@ -2,6 +2,7 @@
 // spec, so the server compiles no schema and runs no `new Function` when it starts or serves.
 // openapi-backend reads and dereferences the definition and lists its operations (the route table);
 // Ajv's standalone code generation turns every schema into plain functions.
+import { Ajv } from 'ajv';
 import { Ajv2020, _ } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -29,6 +30,16 @@ function newAjv(options) {
   ajv.addFormat('int32', { type: 'number', validate: (n) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
   return ajv;
+}
+
+/**
+ * The environment's schema (src/config-schema.json, draft-07 like the Ajv config.ts used to
+ * compile at start) as a standalone validator: coerced, defaults filled, every error reported.
+ */
+export function configValidator(schema) {
+  const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, code: { source: true, formats: _`require("./formats.cjs")` } });
+  addFormats.default(ajv, ['email']);
+  return `${banner('src/config-schema.json')}${standaloneCode.default(ajv, ajv.compile(schema))}\n`;
 }
 
 /** `/users/{userId}/posts` → `^/users/([^/]+)/posts/?$` and its parameter names. */

@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { authOf, formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
+import { authOf, configValidator, formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
 
 const root = new URL('../', import.meta.url);
 const versions = ['v1', 'v2'];
@@ -153,6 +153,8 @@ async function generate() {
   await mkdir(new URL('generated/', root), { recursive: true });
   await writeFile(new URL('generated/handler-types.ts', root), handlerTypes);
   await writeFile(new URL('generated/formats.cjs', root), formatsModule);
+  const configSchema = JSON.parse(await readFile(new URL('src/config-schema.json', root), 'utf8'));
+  await writeFile(new URL('generated/config-validator.cjs', root), configValidator(configSchema));
 
   for (const version of versions) {
     const specUrl = new URL(`openapi/${version}.yaml`, root);

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDb, type Db } from './db/knex.js';
@@ -32,9 +32,10 @@ async function prepare(db: Db, config: Config, logger: Logger) {
 /** Serves HTTP until SIGTERM/SIGINT, then drains: no new connections, in-flight requests finish. */
 async function serve(db: Db, config: Config, logger: Logger) {
   // No offline queue: while Redis is away a limit check fails at once instead of hanging the request.
-  const redis =
+  // ioredis loads only where it is used.
+  const redis: Redis | undefined =
     config.rateLimits.enabled && config.rateLimits.redisUrl
-      ? new Redis(config.rateLimits.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+      ? new (await import('ioredis')).Redis(config.rateLimits.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
       : undefined;
   redis?.on('error', () => {}); // faults are logged by the limiter, once per interval
   // Give Redis a moment to connect, but start without it: the limiter then fails open or closed.

@@ -1,6 +1,11 @@
 import type { Request } from 'express';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createRequire } from 'node:module';
+import type { RateLimiterAbstract, RateLimiterRedis as RedisLimiter } from 'rate-limiter-flexible';
+// The two stores and the result type only: the package's index loads every store it has (MongoDB,
+// MySQL, DynamoDB, …), which a server that starts in under 300 ms cannot afford.
+import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
 import { ApiError } from '../domain/errors.js';
 import { serviceUnavailable } from './error-handler.js';
 import type { Logger } from '../logger.js';
@@ -34,6 +39,10 @@ export interface RateLimiterOptions {
 
 export const clientAddress = (req: Request) => `ip:${req.ip ?? 'unknown'}`;
 
+// Loaded only where REDIS_URL is set.
+const require = createRequire(import.meta.url);
+const redisLimiter = () => require('rate-limiter-flexible/lib/RateLimiterRedis.js') as typeof RedisLimiter;
+
 const refused = (value: unknown): value is RateLimiterRes => value instanceof RateLimiterRes;
 
 /**
@@ -48,7 +57,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
     if (!limiter) {
       const base = { points: limit, duration: windowSeconds, keyPrefix: `${options.keyPrefix}${name}` };
       limiter = options.redis
-        ? new RateLimiterRedis({ ...base, storeClient: options.redis, rejectIfRedisNotReady: true })
+        ? new (redisLimiter())({ ...base, storeClient: options.redis, rejectIfRedisNotReady: true })
         : new RateLimiterMemory(base);
       limiters.set(name, limiter);
     }

@@ -21,10 +21,16 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts src/server.ts as its own process, the way `npm start` runs the build of it, and waits until it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/** The production start, `npm start`: the bundle `npm run build` writes. */
+export const bundledServer = ['dist/src/server.bundle.mjs'];
+
+/**
+ * Starts src/server.ts as its own process (or, with `command`, the built bundle) and waits
+ * until it listens.
+ */
+export async function startServerProcess(env: Record<string, string>, command = ['--import', 'tsx', 'src/server.ts']): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, command, {
     cwd: root,
     // No Redis unless a test asks, and a fresh key prefix, so runs never share counters.
     env: {
