@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import schema from './config-schema.json' with { type: 'json' };
 
-const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 // The environment is validated like a request body: one schema (config-schema.json), every bad
 // value reported at once, compiled by `npm run generate` so no Ajv runs at start.
