@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Knex } from 'knex';
 
@@ -88,14 +89,29 @@ export function sqliteSql(conn: Database, maxStatements = 256): Sql {
   };
 }
 
-/** PostgreSQL through knex's pool: knex only turns `?` into `$n`, it builds nothing. */
+/** A name per statement text, so PostgreSQL parses and plans it once per connection. */
+const names = new Map<string, string>();
+const nameOf = (text: string) => {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `q${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+};
+
+/**
+ * PostgreSQL through knex's pool, as named prepared statements (pg prepares one on a connection
+ * the first time it runs there): knex only numbers the placeholders; it builds nothing.
+ */
 export function postgresSql(db: Knex | Knex.Transaction): Sql {
-  const rows = async (text: string, params: Param[] = []) => ((await db.raw(text, params)) as { rows: Row[] }).rows;
+  const query = (text: string, params: Param[] = []) =>
+    db.raw(text, params).options({ name: nameOf(text) }) as unknown as Promise<{ rows: Row[]; rowCount: number }>;
   return {
     engine: 'postgres',
-    one: async <T>(text: string, params?: Param[]) => (await rows(text, params))[0] as T | undefined,
-    all: async <T>(text: string, params?: Param[]) => (await rows(text, params)) as T[],
-    run: async (text, params = []) => ((await db.raw(text, params)) as { rowCount: number }).rowCount,
+    one: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows[0] as T | undefined,
+    all: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows as T[],
+    run: async (text, params) => (await query(text, params)).rowCount,
     transaction: (work) => ('isTransaction' in db && db.isTransaction ? work(postgresSql(db)) : (db as Knex).transaction((trx) => work(postgresSql(trx)))),
   };
 }
