@@ -174,6 +174,9 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
     if (validateResponses === 'fail') throw new Error(`${operationId} ${result.status}: response does not match the spec`);
   };
 
+  // writeHead takes a flat [name, value, …] list; copying this one is far cheaper than spreading an object of twenty headers.
+  const securityFlat = Object.entries(securityHeaders).flat();
+
   /** A JSON answer (or none) to a plain request: one writeHead, one end, the ETag express would give. */
   const respond = async (req: Request, res: Response, headers: Headers, result: HandlerResult) => {
     const conditional = req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
@@ -181,19 +184,18 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
       setAll(res, headers);
       return send(res, result, requestLogger(res, logger));
     }
-    const out: Headers = { ...securityHeaders, ...headers, ...result.headers };
+    const out = securityFlat.slice();
+    for (const name in headers) out.push(name, headers[name] as string);
+    for (const name in result.headers) out.push(name, result.headers[name] as string);
     if (result.body === undefined) {
-      out['X-Response-Time'] = elapsed(res);
+      out.push('X-Response-Time', elapsed(res));
       res.writeHead(result.status, out);
       return void res.end();
     }
     const json = JSON.stringify(result.body);
     const bytes = Buffer.byteLength(json);
     describeRequest(res, { bytes });
-    out['Content-Type'] = 'application/json; charset=utf-8';
-    out['Content-Length'] = String(bytes);
-    out.ETag = etag(json, { weak: true });
-    out['X-Response-Time'] = elapsed(res);
+    out.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(bytes), 'ETag', etag(json, { weak: true }), 'X-Response-Time', elapsed(res));
     res.writeHead(result.status, out);
     res.end(json);
   };
