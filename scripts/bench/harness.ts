@@ -3,6 +3,7 @@
 // loop), latency at a fixed rate, cold start.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
@@ -196,3 +197,6 @@ export function crowdedTable(rps: Record<string, Record<string, number[]>>, name
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The machine's 1-minute load average: other work shares the two cores, and this says how much. */
+export const loadAverage = () => loadavg()[0]?.toFixed(1) ?? '?';

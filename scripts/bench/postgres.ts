@@ -1,7 +1,7 @@
 // The PostgreSQL part of `npm run bench`: the API started with DATABASE_URL=postgres://… (rate
 // limits on, and off) against a bare Express + pg baseline and conventional Express on the same
 // database, head-to-head; cold start. Writes its section of BENCHMARKS.md.
-import { assertAlive, coldStarts, connections, fmt, headToHead, headToHeadTable, median, rounds, seconds, start, stop, type HeadToHead, type Requests, type Server, plural, warmUpSeconds } from './harness.js';
+import { assertAlive, coldStarts, connections, fmt, headToHead, headToHeadTable, median, rounds, seconds, start, stop, type HeadToHead, type Requests, type Server, loadAverage, plural, warmUpSeconds } from './harness.js';
 import { largePg } from './large-pg.js';
 import { writeSection } from './report.js';
 import { getUser, listUsers, rows, search } from './scenarios.js';
@@ -10,6 +10,7 @@ export const postgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgre
 
 export async function benchPostgres(): Promise<void> {
   await largePg(postgresUrl, rows);
+  const loadAtStart = loadAverage();
   // No scenario writes, so the seeded database stays as stated for the next run.
   const api = { DATABASE_URL: postgresUrl, SEED_DEMO_DATA: 'false', PASSWORD_HASH_COST: '10', TRUST_PROXY: 'loopback', REDIS_URL: '' };
   const reference = { BASELINE_DATABASE: postgresUrl, PASSWORD_HASH_COST: '10' };
@@ -33,6 +34,7 @@ export async function benchPostgres(): Promise<void> {
   await Promise.all(running.map((s) => stop(s.child)));
   const cold = await coldStarts(servers.filter((s) => s.name !== 'API, limits off'));
 
+  const loadAtEnd = loadAverage();
   const report = [
     `PostgreSQL database \`${new URL(postgresUrl).pathname.slice(1)}\` on the machine's shared server (\`BENCH_POSTGRES_URL\` overrides), schema by the app's own migrations, the same ${rows.toLocaleString('en')} users as the SQLite file (kept between runs when it holds them); search through the tsvector table of the migrations. The API with \`DATABASE_URL=postgres://…\` and its default pool of 10; the baseline is bare Express + pg (a pool of 10, the same queries and JSON as the SQLite baseline, the API's search query); conventional Express adds helmet, a request id and pino-http. \`LOG_LEVEL=info\`, rate limits as in the SQLite section (many client addresses through \`TRUST_PROXY=loopback\`). autocannon, ${connections} connections, ${seconds} s per run.`,
     '',
@@ -41,6 +43,8 @@ export async function benchPostgres(): Promise<void> {
     headToHeadTable(h2h, contenders.map((s) => s.name)),
     '',
     `**Cold start**, spawn → first 200, median of 5: ${Object.entries(cold).map(([n, ms]) => `${n} ${fmt(median(ms))} ms`).join(', ')}.`,
+    '',
+    `Load average of the machine (1 min, two cores shared with other work): ${loadAtStart} before the runs, ${loadAtEnd} at the end, of which the benchmark's own processes are about 2.`,
   ].join('\n');
   writeSection('PostgreSQL: throughput, cold start', 'npm run bench -- --only postgres', report);
   console.log(report);

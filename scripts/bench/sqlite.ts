@@ -4,12 +4,13 @@
 // the maximum rate, cold start, CSV export. Writes its section of BENCHMARKS.md.
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { assertAlive, coldStarts, connections, crowded, crowdedTable, fixedRate, fmt, headToHead, headToHeadTable, median, rounds, seconds, start, stop, type HeadToHead, type Requests, type Server, plural, warmUpSeconds } from './harness.js';
+import { assertAlive, coldStarts, connections, crowded, crowdedTable, fixedRate, fmt, headToHead, headToHeadTable, median, rounds, seconds, start, stop, type HeadToHead, type Requests, type Server, loadAverage, plural, warmUpSeconds } from './harness.js';
 import { largeDb } from './large-db.js';
 import { writeSection } from './report.js';
 import { createUser, getUser, listUsers, rows, search } from './scenarios.js';
 
 export async function benchSqlite(): Promise<void> {
+  const loadAtStart = loadAverage();
   const pristine = `bench/data/users-${rows}.db`;
   mkdirSync('bench/data', { recursive: true });
   await largeDb(pristine, rows);
@@ -73,6 +74,7 @@ export async function benchSqlite(): Promise<void> {
   await stop(exporter.child);
 
   const names = servers.map((s) => s.name);
+  const loadAtEnd = loadAverage();
   const report = [
     `SQLite file of ${rows.toLocaleString('en')} users (\`bench/data\`, seeded by the script), \`LOG_LEVEL=info\`, \`PASSWORD_HASH_COST=10\` for the API and every reference (all hash the sign-up password with the same scrypt parameters). autocannon, ${connections} connections, ${seconds} s per run. Every server answers the same queries with the same JSON.`,
     '',
@@ -95,6 +97,8 @@ export async function benchSqlite(): Promise<void> {
     `**Cold start**, spawn → first 200 of \`GET /api/v2/users/1\`, median of 5 (servers interleaved): ${names.map((n) => `${n} ${fmt(median(cold[n] ?? [0]))} ms`).join(', ')}.`,
     '',
     `**CSV export** of all ${fmt(lines - 1)} users (\`Accept: text/csv\`, API with limits on): ${exportSeconds.toFixed(1)} s, ${fmt((lines - 1) / exportSeconds)} rows/s, peak RSS of the server ${fmt(peakRssMb)} MB.`,
+    '',
+    `Load average of the machine (1 min, two cores shared with other work): ${loadAtStart} before the runs, ${loadAtEnd} at the end, of which the benchmark's own processes are about 2.`,
   ].join('\n');
   writeSection('SQLite: throughput, latency, cold start, CSV export', 'npm run bench -- --only sqlite', report);
   console.log(report);
