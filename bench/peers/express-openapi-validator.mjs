@@ -5,7 +5,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import document from '../../generated/v2/openapi.json' with { type: 'json' };
 import { base, benchQueries, reply } from './handlers.mjs';
 
-const q = benchQueries(process.env.DATABASE_FILE);
+const q = benchQueries(process.env.BASELINE_DATABASE);
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json());

@@ -7,7 +7,7 @@ import { OpenAPIBackend } from 'openapi-backend';
 import document from '../../generated/v2/openapi.json' with { type: 'json' };
 import { base, benchQueries, reply } from './handlers.mjs';
 
-const q = benchQueries(process.env.DATABASE_FILE);
+const q = benchQueries(process.env.BASELINE_DATABASE);
 class Backend extends OpenAPIBackend {
   validateDefinition() {
     return this.document;

@@ -23,7 +23,7 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const origin = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['dist/src/server.js'], {
+const server = spawn(process.execPath, ['dist/src/server.bundle.mjs'], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'warn', RATE_LIMITS: 'off', SEED_DEMO_DATA: 'false' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -80,7 +80,7 @@ server.kill('SIGTERM');
 const median = (xs: number[]) => quantile(xs, 0.5);
 const ms = (n: number) => n.toFixed(0);
 const body = [
-  `The production server (\`node dist/src/server.js\`) on a fresh SQLite file, default \`PASSWORD_HASH_COST\` (scrypt N = 2^17, r = 8, p = 1), \`RATE_LIMITS=off\`. ${samples} sequential requests per case, the sign-in cases interleaved; reads by autocannon, 10 connections, ${seconds} s, ${rounds} interleaved rounds, median round.`,
+  `The production server (\`node dist/src/server.bundle.mjs\`) on a fresh SQLite file, default \`PASSWORD_HASH_COST\` (scrypt N = 2^17, r = 8, p = 1), \`RATE_LIMITS=off\`. ${samples} sequential requests per case, the sign-in cases interleaved; reads by autocannon, 10 connections, ${seconds} s, ${rounds} interleaved rounds, median round.`,
   '',
   '| request | p50 | p90 |',
   '|---|---|---|',
