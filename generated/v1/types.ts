@@ -1097,7 +1097,7 @@ export interface components {
         RateLimit: string;
         /**
          * @description Seconds to wait before the next request can succeed.
-         * @example 42
+         * @example 1740
          */
         RetryAfter: number;
         /**

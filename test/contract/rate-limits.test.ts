@@ -40,7 +40,7 @@ describe('rate limits of POST /api/v1/users (createUser: 5 per minute)', () => {
     expect(refused.body).toEqual({
       error: {
         code: 'RATE_LIMIT_EXCEEDED',
-        message: 'Too many requests: the limit of 5 per minute is used up; try again in 40 seconds.',
+        message: 'Too many requests: the limit of 5 per minute is used up; try again in 40 seconds. See /api/docs#section/Rate-limits.',
         retry_after: 40,
         request_id: 'sixth-signup',
       },
@@ -85,7 +85,7 @@ describe('rate limits of POST /api/v1/tokens (createToken: 5 per minute)', () =>
     expect(refused.headers.get('retry-after')).toBe('30');
     expect(refused.body.error).toMatchObject({
       code: 'RATE_LIMIT_EXCEEDED',
-      message: 'Too many requests: the limit of 5 per minute is used up; try again in 30 seconds.',
+      message: 'Too many requests: the limit of 5 per minute is used up; try again in 30 seconds. See /api/docs#section/Rate-limits.',
       retry_after: 30,
     });
     expect(await api.server.count('tokens')).toBe(0);
@@ -113,6 +113,7 @@ describe('the budget shared by all operations (50 per hour)', () => {
       expect(res.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
       expect(res.headers.get('retry-after')).toBe('3000');
       expect(res.body.error.retry_after).toBe(3000);
+      expect(res.body.error.message).toBe('Too many requests: the limit of 50 per hour is used up; try again in 50 minutes. See /api/docs#section/Rate-limits.');
     },
   );
 });
