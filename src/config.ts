@@ -17,7 +17,8 @@ const schema = {
     SHUTDOWN_TIMEOUT_MS: { type: 'integer', minimum: 0, maximum: 120000, default: 10000 },
     LOG_LEVEL: { type: 'string', enum: levels, default: 'info' },
     BODY_LIMIT: { type: 'integer', minimum: 1, maximum: 104857600, default: 1048576 },
-    SEED_DEMO_DATA: { type: 'boolean', default: true },
+    // Unset: seed, except under NODE_ENV=production, where demo users (public password) need SEED_DEMO_DATA=true.
+    SEED_DEMO_DATA: { type: 'boolean' },
     // express's `trust proxy`: false, true, a hop count, or addresses/subnets of trusted proxies.
     TRUST_PROXY: { type: 'string', pattern: '^(false|true|\\d+|[0-9A-Za-z.:/, ]+)$', default: 'false' },
     CURSOR_SECRET: { type: 'string', minLength: 16 },
@@ -111,7 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS as number,
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT as number,
-    seedDemoData: values.SEED_DEMO_DATA as boolean,
+    seedDemoData: (values.SEED_DEMO_DATA as boolean | undefined) ?? env.NODE_ENV !== 'production',
     trustProxy: parseTrustProxy(values.TRUST_PROXY as string),
     // Without a secret, one derived from the database keeps cursors valid across restarts and processes.
     cursorSecret: (values.CURSOR_SECRET as string | undefined) ?? createHash('sha256').update(`cursor:${values.DATABASE_URL}`).digest('hex'),
