@@ -5,7 +5,8 @@ import type { SearchHit } from '../domain/search.js';
 import { toPost, toUser } from './resources.js';
 
 type Schemas = components['schemas'];
-const link = (href: string, method: 'GET' | 'PATCH' | 'DELETE') => ({ href, method });
+// The method stays its literal type: the spec gives each link its one method (GetLink, PatchLink, DeleteLink).
+const link = <M extends 'GET' | 'PATCH' | 'DELETE'>(href: string, method: M) => ({ href, method });
 
 /** v2 resources carry `_links` to what a client can do next, as absolute URLs under `baseUrl`. */
 export function toUserV2(u: UserRecord, baseUrl: string): Schemas['User'] {
