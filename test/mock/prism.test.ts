@@ -162,7 +162,7 @@ describe.each(versions)('the Prism mock of %s', (version) => {
       const location = mocked.headers.get('location');
       if (location) expect(generic({ location: location.replace(sandboxBase, '') })).toEqual(generic({ location: answered.headers.get('location')?.replace(real.origin, '') ?? '' }));
     }
-    // A header that only CSV answers carry is not on a JSON one.
+    // Retry-After belongs to a 429 only.
     expect(mocked.headers.get('retry-after')).toBeNull();
   });
 
