@@ -4,12 +4,14 @@ import { defineConfig } from 'vitest/config';
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 if (!postgresUrl) {
   if (process.env.CI) throw new Error('CI must run the contract suite on PostgreSQL too: set TEST_POSTGRES_URL (see .ci/run).');
-  console.warn('NOTICE: TEST_POSTGRES_URL is not set, so the contract suite runs on SQLite only.');
+  // No NOTICE here: the config is read more than once; the recap at the end (skip-recap.ts) says it once.
 }
 
 export default defineConfig({
   test: {
     allowOnly: !process.env.CI,
+    // The usual output, then one recap of every skipped group and why.
+    reporters: ['default', './test/support/skip-recap.ts'],
     // Contract files each start a server; a hung one should fail, not stall CI.
     testTimeout: 20_000,
     hookTimeout: 30_000,

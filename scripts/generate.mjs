@@ -118,20 +118,28 @@ function parseLimits(list, scope, where) {
   return windows.map(({ limit, windowSeconds, text }) => ({ name: `${scope}-${text.replace(/ /g, '-')}`, limit, windowSeconds, text }));
 }
 
-/** The limits of the spec, and each operation's description extended with the limits that apply to it. */
+/**
+ * The limits of the spec, and each operation's description extended with the limits that apply to
+ * it. An operation with `x-rate-limit-shared: false` does not count against the root budget (the
+ * served document, so reading the contract never spends the API's budget), only against its own.
+ */
 function rateLimits(version, document, operations) {
   const defaults = parseLimits(document['x-rate-limit'], 'default', `openapi/${version}.yaml x-rate-limit`);
   const byOperation = {};
+  const exemptFromDefault = [];
   for (const op of operations) {
     const own = parseLimits(op['x-rate-limit'], op.operationId, `openapi/${version}.yaml ${op.operationId} x-rate-limit`);
+    const shared = op['x-rate-limit-shared'] ?? true;
+    if (typeof shared !== 'boolean') throw new Error(`openapi/${version}.yaml ${op.operationId} x-rate-limit-shared: must be true or false, not ${JSON.stringify(shared)}`);
     if (own.length) byOperation[op.operationId] = own;
+    if (!shared) exemptFromDefault.push(op.operationId);
     const parts = [
       own.length && `${own.map((w) => w.text).join(', ')} for this operation`,
-      defaults.length && `${defaults.map((w) => w.text).join(', ')} shared by all operations`,
+      defaults.length && (shared ? `${defaults.map((w) => w.text).join(', ')} shared by all operations` : 'not counted against the budget shared by the other operations'),
     ].filter(Boolean);
     if (parts.length) op.description = `${op.description ?? ''}\n\n**Rate limits:** ${parts.join('; ')}.`.trim();
   }
-  return { default: defaults, operations: byOperation };
+  return { default: defaults, operations: byOperation, exemptFromDefault };
 }
 
 /** Follows a local `$ref` such as `#/components/parameters/Page`. */

@@ -80,7 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS as number,
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT as number,
-    seedDemoData: values.SEED_DEMO_DATA as boolean,
+    seedDemoData: (values.SEED_DEMO_DATA as boolean | undefined) ?? env.NODE_ENV !== 'production',
     trustProxy: parseTrustProxy(values.TRUST_PROXY as string),
     // Without a secret, one derived from the database keeps cursors valid across restarts and processes.
     cursorSecret: (values.CURSOR_SECRET as string | undefined) ?? createHash('sha256').update(`cursor:${values.DATABASE_URL}`).digest('hex'),

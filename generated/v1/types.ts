@@ -632,7 +632,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
-                Location: components["headers"]["Location"];
+                Location: components["headers"]["PostLocation"];
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
@@ -1062,14 +1062,19 @@ export interface components {
         XTotalCount: number;
         /**
          * @description With `application/json`: RFC 8288 links to the `first`, `prev`, `next` and `last` pages; `prev` and `next` only where such a page exists.
-         * @example <http://localhost:3000/api/v1/users?page=1&per_page=20>; rel="first", <http://localhost:3000/api/v1/users?page=2&per_page=20>; rel="next", <http://localhost:3000/api/v1/users?page=3&per_page=20>; rel="last"
+         * @example <http://localhost:4000/api/v1/users?page=1&per_page=20>; rel="first", <http://localhost:4000/api/v1/users?page=2&per_page=20>; rel="next", <http://localhost:4000/api/v1/users?page=3&per_page=20>; rel="last"
          */
         Link: string;
         /**
          * @description The URL of the created resource.
-         * @example http://localhost:3000/api/v1/users/43
+         * @example http://localhost:4000/api/v1/users/43
          */
         Location: string;
+        /**
+         * @description The URL of the created post.
+         * @example http://localhost:4000/api/v1/posts/7
+         */
+        PostLocation: string;
         /**
          * @description The API version that answered.
          * @example 1
@@ -1097,7 +1102,7 @@ export interface components {
         RateLimit: string;
         /**
          * @description Seconds to wait before the next request can succeed.
-         * @example 42
+         * @example 1740
          */
         RetryAfter: number;
         /**

@@ -521,40 +521,66 @@ export interface components {
         };
         /** @description An RFC 4180 CSV export with a header row: every row that matches the filters, not one page. */
         CsvExport: string;
-        /** @description A related resource and the method to use on it. */
-        Link: {
+        /** @description A related resource to read, and its URL. */
+        GetLink: {
             /**
              * Format: uri
              * @description The absolute URL.
              */
             href: string;
             /**
-             * @description The HTTP method that does what the link names.
+             * @description The HTTP method to use on it, always `GET` for this link.
              * @enum {string}
              */
-            method: "GET" | "PATCH" | "DELETE";
+            method: "GET";
+        };
+        /** @description The resource to change, and its URL. */
+        PatchLink: {
+            /**
+             * Format: uri
+             * @description The absolute URL.
+             */
+            href: string;
+            /**
+             * @description The HTTP method to use on it, always `PATCH` for this link.
+             * @enum {string}
+             */
+            method: "PATCH";
+        };
+        /** @description The resource to delete, and its URL. */
+        DeleteLink: {
+            /**
+             * Format: uri
+             * @description The absolute URL.
+             */
+            href: string;
+            /**
+             * @description The HTTP method to use on it, always `DELETE` for this link.
+             * @enum {string}
+             */
+            method: "DELETE";
         };
         /** @description What a client can do next with this user. */
         UserLinks: {
             /** @description This user (`getUser`). */
-            self: components["schemas"]["Link"];
+            self: components["schemas"]["GetLink"];
             /** @description The user's posts (`listUserPosts`). */
-            posts: components["schemas"]["Link"];
+            posts: components["schemas"]["GetLink"];
             /** @description Change this user (`updateUser`). */
-            update: components["schemas"]["Link"];
+            update: components["schemas"]["PatchLink"];
             /** @description Delete this user and its posts (`deleteUser`). */
-            delete: components["schemas"]["Link"];
+            delete: components["schemas"]["DeleteLink"];
         };
         /** @description What a client can do next with this post. */
         PostLinks: {
             /** @description This post (`getPost`). */
-            self: components["schemas"]["Link"];
+            self: components["schemas"]["GetLink"];
             /** @description The author of the post (`getUser`). */
-            author: components["schemas"]["Link"];
+            author: components["schemas"]["GetLink"];
             /** @description Change this post (`updatePost`). */
-            update: components["schemas"]["Link"];
+            update: components["schemas"]["PatchLink"];
             /** @description Delete this post (`deletePost`). */
-            delete: components["schemas"]["Link"];
+            delete: components["schemas"]["DeleteLink"];
         };
         /** @description Offset mode: the page number and the size of the whole list. */
         OffsetPageMeta: {
@@ -728,7 +754,7 @@ export interface components {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
-                Location: components["headers"]["Location"];
+                Location: components["headers"]["PostLocation"];
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
@@ -1156,9 +1182,14 @@ export interface components {
         XResponseTime: string;
         /**
          * @description The URL of the created resource.
-         * @example http://localhost:3000/api/v2/users/43
+         * @example http://localhost:4000/api/v2/users/43
          */
         Location: string;
+        /**
+         * @description The URL of the created post.
+         * @example http://localhost:4000/api/v2/posts/7
+         */
+        PostLocation: string;
         /**
          * @description The API version that answered.
          * @example 2
@@ -1186,7 +1217,7 @@ export interface components {
         RateLimit: string;
         /**
          * @description Seconds to wait before the next request can succeed.
-         * @example 42
+         * @example 1740
          */
         RetryAfter: number;
         /**

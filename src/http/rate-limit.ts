@@ -7,6 +7,7 @@ import type { RateLimiterAbstract, RateLimiterRedis as RedisLimiter } from 'rate
 import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
 import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
 import { ApiError } from '../domain/errors.js';
+import { readableDuration } from './durations.js';
 import { serviceUnavailable } from './error-handler.js';
 import type { Logger } from '../logger.js';
 
@@ -97,7 +98,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
     // Several windows may be used up; the client must wait for the one that frees up last.
     const { w, r } = exhausted.reduce((a, b) => (resetSeconds(b.r) > resetSeconds(a.r) ? b : a));
     const retryAfter = resetSeconds(r);
-    throw new ApiError(429, 'RATE_LIMIT_EXCEEDED', `Too many requests: the limit of ${w.text} is used up; try again in ${retryAfter} seconds.`, {
+    throw new ApiError(429, 'RATE_LIMIT_EXCEEDED', `Too many requests: the limit of ${w.text} is used up; try again in ${readableDuration(retryAfter)}. See /api/docs#section/Rate-limits.`, {
       headers: { ...headers, 'Retry-After': String(retryAfter) },
       retryAfter,
     });

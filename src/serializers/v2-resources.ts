@@ -4,7 +4,8 @@ import type { UserRecord } from '../db/users-repository.js';
 import type { SearchHit } from '../domain/search.js';
 
 type Schemas = components['schemas'];
-const link = (href: string, method: 'GET' | 'PATCH' | 'DELETE') => ({ href, method });
+// The method stays its literal type: the spec gives each link its one method (GetLink, PatchLink, DeleteLink).
+const link = <M extends 'GET' | 'PATCH' | 'DELETE'>(href: string, method: M) => ({ href, method });
 
 /**
  * v2 resources carry `_links` to what a client can do next, as absolute URLs under `baseUrl`.

@@ -10,6 +10,13 @@ import { validRequest } from '../support/valid-request.js';
 // A real server process on a private PostgreSQL cluster that the test stops and starts again.
 const run = testEngine === 'postgres';
 if (run && !privatePostgresAvailable) throw new Error('the database fault tests need PostgreSQL 15 binaries in /usr/lib/postgresql/15/bin');
+if (!run) {
+  console.warn(
+    process.env.TEST_POSTGRES_URL
+      ? 'NOTICE: the database fault tests run in the postgres project only (a private PostgreSQL cluster), not on SQLite.'
+      : 'NOTICE: the database fault tests need PostgreSQL: set TEST_POSTGRES_URL to run them (on a private cluster they start).',
+  );
+}
 
 describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
   let pg: Awaited<ReturnType<typeof startPrivatePostgres>>;

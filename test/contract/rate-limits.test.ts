@@ -40,7 +40,7 @@ describe('rate limits of POST /api/v1/users (createUser: 5 per minute)', () => {
     expect(refused.body).toEqual({
       error: {
         code: 'RATE_LIMIT_EXCEEDED',
-        message: 'Too many requests: the limit of 5 per minute is used up; try again in 40 seconds.',
+        message: 'Too many requests: the limit of 5 per minute is used up; try again in 40 seconds. See /api/docs#section/Rate-limits.',
         retry_after: 40,
         request_id: 'sixth-signup',
       },
@@ -85,7 +85,7 @@ describe('rate limits of POST /api/v1/tokens (createToken: 5 per minute)', () =>
     expect(refused.headers.get('retry-after')).toBe('30');
     expect(refused.body.error).toMatchObject({
       code: 'RATE_LIMIT_EXCEEDED',
-      message: 'Too many requests: the limit of 5 per minute is used up; try again in 30 seconds.',
+      message: 'Too many requests: the limit of 5 per minute is used up; try again in 30 seconds. See /api/docs#section/Rate-limits.',
       retry_after: 30,
     });
     expect(await api.server.count('tokens')).toBe(0);
@@ -97,24 +97,53 @@ describe('rate limits of POST /api/v1/tokens (createToken: 5 per minute)', () =>
 
 /** A request every operation would serve if its budget were not used up: rows that exist, a valid body. */
 
+/** Operations that count against the shared budget: all but the served document (`x-rate-limit-shared: false`). */
+const sharing = (o: OperationInfo) => o.operation['x-rate-limit-shared'] !== false;
+
 describe('the budget shared by all operations (50 per hour)', () => {
-  it.each(versions.flatMap((v) => versionedOperationsOf(v).map((o): [Version, string, OperationInfo] => [v, o.operationId, o])))(
+  /** Uses up the hour of a new member (requests with its token) and of the address (anonymous requests). */
+  async function useUpTheHour() {
+    const member = await api.createUser(); // the address's first 2
+    const post = await api.createPost({}, member); // the member's first
+    for (let n = 1; n < 50; n++) expect((await api.call('v2', 'listPosts', { token: member.token })).status).toBe(200);
+    for (let n = 2; n < 50; n++) expect((await api.call('v2', 'listPosts')).status).toBe(200);
+    vi.setSystemTime(at('10:10:00'));
+    return { member, post };
+  }
+
+  it.each(versions.flatMap((v) => versionedOperationsOf(v).filter(sharing).map((o): [Version, string, OperationInfo] => [v, o.operationId, o])))(
     'when it is used up, then %s %s gets 429 RATE_LIMIT_EXCEEDED waiting for the hour',
     async (version, operationId, o) => {
-      // Both budgets a request may count against are used up: the member's (requests with its
-      // token) and the address's (anonymous requests, such as the sign-up and the sign-in).
-      const member = await api.createUser(); // the address's first 2
-      const post = await api.createPost({}, member); // the member's first
-      for (let n = 1; n < 50; n++) expect((await api.call('v2', 'getOpenApiDocument', { token: member.token })).status).toBe(200);
-      for (let n = 2; n < 50; n++) expect((await api.call('v2', 'getOpenApiDocument')).status).toBe(200);
-      vi.setSystemTime(at('10:10:00'));
+      const { member, post } = await useUpTheHour();
       const res = await api.call(version, operationId, validRequest(o, { ...member, password: testPassword }, post.id));
       expect(res.status).toBe(429);
       expect(res.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
       expect(res.headers.get('retry-after')).toBe('3000');
       expect(res.body.error.retry_after).toBe(3000);
+      expect(res.body.error.message).toBe('Too many requests: the limit of 50 per hour is used up; try again in 50 minutes. See /api/docs#section/Rate-limits.');
     },
   );
+
+  it.each(versions)('when it is used up, then the %s document and the docs page that loads it are still served', async (version) => {
+    const { member } = await useUpTheHour();
+    for (const token of [member.token, undefined]) {
+      const res = await api.call(version, 'getOpenApiDocument', { token });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('ratelimit-policy')).toBe('"getOpenApiDocument-60-per-minute";q=60;w=60');
+    }
+    const docs = await fetch(`${api.server.origin}/api/docs?version=${version.slice(1)}`);
+    expect(docs.status).toBe(200);
+    expect((await api.call('v2', 'listPosts')).status).toBe(429);
+  });
+
+  it.each(versions)('when the %s document is read 60 times in a minute, then the 61st gets 429 from its own budget and the shared one is untouched', async (version) => {
+    for (let n = 1; n <= 60; n++) expect((await api.call(version, 'getOpenApiDocument')).status).toBe(200);
+    vi.setSystemTime(at('10:00:15'));
+    const refused = await api.call(version, 'getOpenApiDocument');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toBe('Too many requests: the limit of 60 per minute is used up; try again in 45 seconds. See /api/docs#section/Rate-limits.');
+    expect((await api.call('v1', 'listUsers')).headers.get('ratelimit')).toBe('"default-200-per-day";r=199;t=86400, "default-50-per-hour";r=49;t=3600');
+  });
 });
 
 describe('several windows used up at once', () => {

@@ -1,9 +1,13 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // Debian's Chromium, driven by playwright-core: nothing is downloaded. .ci/run installs it.
+const root = new URL('../../', import.meta.url).pathname;
 const executablePath = '/usr/bin/chromium';
 const installed = existsSync(executablePath);
 if (!installed) console.warn(`NOTICE: ${executablePath} is missing, so the docs are not checked in a browser (apt-get install chromium).`);
@@ -64,4 +68,23 @@ describe.skipIf(!installed)('GET /api/docs in headless Chromium', () => {
     expect(await page.title()).toBe('Users and Posts API v2');
     await page.close();
   });
+
+  it('when the file npm run docs writes is opened offline, then it renders the same reference', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docs-file-'));
+    try {
+      const built = spawnSync(process.execPath, ['scripts/build-docs.mjs'], { cwd: root, env: { ...process.env, DOCS_DIR: dir } });
+      expect(built.status).toBe(0);
+      const page = await browser.newPage();
+      const outside: string[] = [];
+      page.on('request', (request) => !/^(file|data|blob):/.test(request.url()) && outside.push(request.url()));
+      await page.goto(`file://${dir}/v2.html`);
+      await page.getByRole('heading', { name: 'Create a user' }).first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('[data-section-id="operation/createUser"]').innerText()).toContain('5 per minute for this operation');
+      expect(outside.filter((url) => !url.startsWith('https://cdn.redoc.ly/'))).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+

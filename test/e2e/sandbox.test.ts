@@ -13,7 +13,7 @@ describe('npm run sandbox', () => {
   beforeAll(async () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMITS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
     while (!output.includes('NOT FOR PRODUCTION')) await new Promise((r) => setTimeout(r, 20));
@@ -37,6 +37,13 @@ describe('npm run sandbox', () => {
     expect(post).toMatchObject({ title: 'Notes on the Analytical Engine', author: { id: 1 } });
     // The log line is JSON, its quotes escaped.
     expect(output).toContain(JSON.stringify(`every password is "${demoPassword}"`).slice(1, -1));
+  });
+
+  it('when RATE_LIMITS is not set, then it runs without limits, and says so', async () => {
+    const res = await fetch(`${origin}/api/v2/users`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('ratelimit-policy')).toBeNull();
+    expect(output).toContain('rate limits off (RATE_LIMITS=on to enforce them)');
   });
 
   it('when a user is created, then the next GET sees it, and SIGHUP resets to the examples', async () => {

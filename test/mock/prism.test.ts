@@ -15,9 +15,9 @@ import { testPassword } from '../support/use-server.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-async function startPrism(version: Version): Promise<{ origin: string; child: ChildProcess }> {
+async function startPrism(version: Version, extra: string[] = []): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', '-h', '127.0.0.1', '-p', String(port), `${root}openapi/${version}.yaml`], {
+  const child = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', ...extra, '-h', '127.0.0.1', '-p', String(port), `${root}openapi/${version}.yaml`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -62,6 +62,37 @@ function sameShape(mock: unknown, real: unknown, path = '$'): string[] {
   }
   return mock === real ? [] : [`${path}: ${JSON.stringify(mock)} in the mock, ${JSON.stringify(real)} in the real server`];
 }
+
+/** The base the examples' links point at: the sandbox (`npm run sandbox`, port 4000), which holds the examples' records. */
+const sandboxBase = 'http://localhost:4000';
+
+/** Every `{href, method}` link and URL in a body, by its JSON path, with the origin cut off (a URL must start with `origin`). */
+function urlsOf(value: unknown, origin: string, path = '$', found: Record<string, string> = {}): Record<string, string> {
+  if (typeof value === 'string' && /^https?:\/\//.test(value)) {
+    found[path] = value.startsWith(`${origin}/`) ? value.slice(origin.length) : `NOT UNDER ${origin}: ${value}`;
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) urlsOf(v, origin, `${path}.${k}`, found);
+  }
+  return found;
+}
+
+/** The methods of the `_links` in a body, by JSON path. */
+function methodsOf(value: unknown, path = '$', found: Record<string, string> = {}): Record<string, string> {
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'method' && typeof v === 'string') found[path] = v;
+      else methodsOf(v, `${path}.${k}`, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Paths and values without what the data decides (which ids, how many items, which cursor), as a
+ * sorted list: `$.data[]._links.update = PATCH`, `$.links.self = /api/v2/users?per_page={n}`.
+ */
+const generic = (found: Record<string, string>) =>
+  [...new Set(Object.entries(found).map(([path, value]) => `${path.replace(/\.\d+(?=\.|$)/g, '[]')} = ${value.replace(/\/\d+/g, '/{id}').replace(/=[^&]+/g, '={v}')}`))].sort();
 
 /** Prism checks that a bearer token is there, not what it is. */
 const mockToken = `upa_${'x'.repeat(43)}`;
@@ -122,6 +153,17 @@ describe.each(versions)('the Prism mock of %s', (version) => {
     // The served document is free-form: the mock's example shows its first keys only.
     if (operationId === 'getOpenApiDocument') expect(Object.keys(answered.body)).toEqual(expect.arrayContaining(Object.keys(mocked.body)));
     else expect(sameShape(shape(mocked.body), shape(answered.body))).toEqual([]);
+    // Values too: the links name the same methods and paths as the real ones, under the sandbox.
+    if (operationId !== 'getOpenApiDocument') {
+      // Each named link has the method the real one has (which items a list shows is the example's choice).
+      const byName = (found: Record<string, string>) => [...new Set(Object.entries(found).map(([path, m]) => `${path.split('.').slice(-2).join('.')} = ${m}`))].sort();
+      expect(byName(methodsOf(mocked.body))).toEqual(expect.arrayContaining(byName(methodsOf(answered.body))));
+      expect(Object.values(urlsOf(mocked.body, sandboxBase)).filter((url) => url.startsWith('NOT UNDER'))).toEqual([]);
+      const location = mocked.headers.get('location');
+      if (location) expect(generic({ location: location.replace(sandboxBase, '') })).toEqual(generic({ location: answered.headers.get('location')?.replace(real.origin, '') ?? '' }));
+    }
+    // Retry-After belongs to a 429 only.
+    expect(mocked.headers.get('retry-after')).toBeNull();
   });
 
   it.each(operationsOf(version).filter(needsToken).map((o) => [o.operationId, o]))('%s: when no token is sent, then the mock answers 401 UNAUTHORIZED, as the server does', async (operationId, op) => {
@@ -141,12 +183,30 @@ describe.each(versions)('the Prism mock of %s', (version) => {
     expect(((await notFound.json()) as { error: { code: string } }).error.code).toBe('USER_NOT_FOUND');
     const limited = await fetch(`${mock.origin}/users`, { method: 'POST', headers: { prefer: 'code=429', 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@example.com', name: 'Ab', password: testPassword }) });
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('42');
+    const { error } = (await limited.json()) as { error: { retry_after: number } };
+    expect(limited.headers.get('retry-after')).toBe(String(error.retry_after));
   });
 
   it('when a parameter breaks the bounds the spec states, then the mock refuses it as the server does', async () => {
     const res = await fetch(`${mock.origin}/users?per_page=101`);
     expect(res.status).toBe(400);
     expect(documents[version].components.parameters.PerPage.schema.maximum).toBe(100);
+  });
+});
+
+describe('the Prism mock of v2 with --dynamic', () => {
+  let mock: { origin: string; child: ChildProcess };
+  beforeAll(async () => {
+    mock = await startPrism('v2', ['--dynamic']);
+  });
+  afterAll(() => {
+    mock?.child.kill('SIGTERM');
+  });
+
+  it.each([['/users/1'], ['/posts/7'], ['/posts']])('when %s is generated, then every link has the method of its kind', async (path) => {
+    const methods = methodsOf(await (await fetch(`${mock.origin}${path}`)).json());
+    const expected: Record<string, string> = { self: 'GET', posts: 'GET', author: 'GET', update: 'PATCH', delete: 'DELETE' };
+    expect(Object.keys(methods).length).toBeGreaterThan(0);
+    for (const [where, method] of Object.entries(methods)) expect(method, where).toBe(expected[where.split('.').pop() as string]);
   });
 });

@@ -28,6 +28,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'sqlite::memory:', logLevel: 'debug', bodyLimit: 2048, seedDemoData: false });
   });
 
+  it('when NODE_ENV is production, then demo data is seeded only if SEED_DEMO_DATA=true asks for it', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' }).seedDemoData).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).seedDemoData).toBe(true);
+  });
+
   it('when rate limits are configured, then they are parsed', () => {
     const config = loadConfig({ RATE_LIMITS: 'off', REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_FAIL: 'closed', TRUST_PROXY: '2' });
     expect(config.rateLimits).toEqual({ enabled: false, redisUrl: 'redis://127.0.0.1:6379', failMode: 'closed', keyPrefix: 'rl:' });
