@@ -46,7 +46,7 @@ if (!always && previous === current) {
     process.exit(run.status ?? 1);
   }
   // The production start: one bundle of the build (scripts/bundle.mjs).
-  const bundle = spawnSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
+  const bundle = spawnSync(process.execPath, [fileURLToPath(new URL('bundle.mjs', import.meta.url))], { cwd: root, stdio: 'inherit' });
   if (bundle.status !== 0) {
     say('bundling failed (esbuild, above); nothing was started.');
     process.exit(bundle.status ?? 1);
