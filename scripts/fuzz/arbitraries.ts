@@ -32,7 +32,8 @@ function stringOf(schema: Json): fc.Arbitrary<string> {
       return fc.webUrl().filter(fits);
   }
   const pattern = schema.pattern ? new RegExp(schema.pattern, 'u') : undefined;
-  // Any code point, or printable ASCII (where words and punctuation meet search and CSV).
+  // Any code point, or printable ASCII (where words and punctuation meet search and CSV). Lone
+  // surrogates (JSON's `"\ud800"`) are negative data: the server refuses them as not text.
   const text = (min: number, max: number) =>
     fc.oneof(fc.string({ unit: 'binary', minLength: min, maxLength: max }), fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }));
   // Mostly short strings, sometimes exactly at a length bound.
@@ -47,6 +48,16 @@ function stringOf(schema: Json): fc.Arbitrary<string> {
   if (sample.filter((s) => pattern.test(s)).length >= 25) return any.filter((s) => pattern.test(s));
   return fc.stringMatching(pattern).filter(fits);
 }
+
+/** Strings of ASCII with at least one lone surrogate among them. */
+export const withLoneSurrogate = (maxLength = 10): fc.Arbitrary<string> =>
+  fc
+    .tuple(fc.string({ unit: 'grapheme-ascii', maxLength: Math.max(0, maxLength - 1) }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.nat())
+    .map(([s, unit, at]) => {
+      const i = at % (s.length + 1);
+      return `${s.slice(0, i)}${String.fromCharCode(unit)}${s.slice(i)}`;
+    })
+    .filter((s) => /\p{Surrogate}/u.test(s));
 
 /** Values `schema` accepts. readOnly properties are left out (a request never carries them). */
 export function valid(schema: Json): fc.Arbitrary<unknown> {

@@ -40,6 +40,13 @@ class Step {
 const same = (what: string, expected: unknown) => (e: Exchange): Failure[] =>
   isDeepStrictEqual(e.response.body, expected) ? [] : [{ check: 'chain: what was written is read', message: `${what}: expected ${JSON.stringify(expected).slice(0, 400)}, got ${e.response.text.slice(0, 400)}` }];
 
+/** Every field the request sent that the response carries (writeOnly ones, such as a password, it does not) holds what was sent. */
+const stored = (what: string, sent: unknown) => (e: Exchange): Failure[] =>
+  Object.entries(sent as object)
+    .filter(([k]) => k in ((e.response.body as object) ?? {}))
+    .filter(([k, v]) => !isDeepStrictEqual((e.response.body as Json)[k], v))
+    .map(([k, v]) => ({ check: 'chain: what was sent is stored', message: `${what}: ${k} sent ${JSON.stringify(v)}, stored ${JSON.stringify((e.response.body as Json)[k])}` }));
+
 const itemsOf = (body: Json): Json[] => (Array.isArray(body) ? body : (body?.data ?? []));
 const listed = (id: unknown) => (e: Exchange): Failure[] =>
   itemsOf(e.response.body).some((item) => item.id === id) ? [] : [{ check: 'chain: the list holds what was created', message: `id ${id} not on the first page` }];
@@ -75,7 +82,7 @@ export function chains(world: World): Property[] {
       // A new user signs in as itself; anything else is created by one of the fuzzer's users.
       const creatingUser = create.operationId === 'createUser';
       let step = new Step(world, creatingUser ? undefined : world.principals[caller % world.principals.length]!.token);
-      const created = (await step.run(create, { body: createBody }, [201, 409])).response;
+      const created = (await step.run(create, { body: createBody }, [201, 409], (e) => (e.response.status === 201 ? stored(create.operationId, createBody)(e) : []))).response;
       if (created.status === 409) return; // The generated email was taken: declared, and nothing to follow.
       if (creatingUser) {
         const signIn = operationOf(world.version, 'createToken');
@@ -85,7 +92,7 @@ export function chains(world: World): Property[] {
       if (self) await step.follow(self, created.body, {}, [200], same(`${self.operationId} after ${create.operationId}`, created.body));
       let current = created.body;
       if (update && updateBody) {
-        const updated = (await step.follow(update, created.body, { body: updateBody }, [200, 409])).response;
+        const updated = (await step.follow(update, created.body, { body: updateBody }, [200, 409], (e) => (e.response.status === 200 ? stored(update.operationId, updateBody)(e) : []))).response;
         if (updated.status === 200) {
           current = updated.body;
           if (self) await step.follow(self, created.body, {}, [200], same(`${self.operationId} after ${update.operationId}`, updated.body));

@@ -1,7 +1,7 @@
 // Negative data: one constraint of one parameter or body field broken at a time. Each site
 // names the field the error must name and what the server must answer.
 import fc from 'fast-check';
-import { valid } from './arbitraries.js';
+import { valid, withLoneSurrogate } from './arbitraries.js';
 import type { Json, Operation } from './spec-model.js';
 
 export interface Site {
@@ -10,8 +10,10 @@ export interface Site {
   field: string;
   /** What is broken: `wrong type`, `too long`, `missing required`, … */
   broken: string;
-  /** `undefined` removes the field. */
+  /** `absent` removes the field. */
   value: fc.Arbitrary<unknown>;
+  /** What the server must answer, where it is not 400 BAD_REQUEST (parameters) or 422 VALIDATION_ERROR (body). */
+  expect?: { status: number; code: string };
 }
 
 const ABSENT = Symbol('absent');
@@ -56,6 +58,7 @@ function breakings(schema: Json, inParam: boolean): Array<[string, fc.Arbitrary<
     if (schema.pattern === '^[^\\u0000]*$') {
       out.push(['a NUL character', fc.tuple(fc.string({ unit: 'grapheme-ascii', maxLength: 4 }), fc.string({ unit: 'grapheme-ascii', maxLength: 4 })).map(([a, b]) => `${a}\u0000${b}`.padEnd(schema.minLength ?? 0, 'x'))]);
     }
+    if (!inParam) out.push(['a lone surrogate', withLoneSurrogate(Math.max(1, Math.min(schema.maxLength ?? 10, 10))).map((v) => v.padEnd(schema.minLength ?? 0, 'x'))]);
     if (schema.format === 'email') out.push(['not an email', fc.constantFrom('plainaddress', 'no-at.example.com', 'two@@example.com', 'a@', '@example.com', 'a b@example.com')]);
   }
   if (type === 'array') {
@@ -65,6 +68,9 @@ function breakings(schema: Json, inParam: boolean): Array<[string, fc.Arbitrary<
   if (type === 'object') out.push(['wrong type', wrongType(schema)]);
   return out;
 }
+
+/** A lone surrogate is not text: the body cannot be read (400), rather than breaking its schema (422). */
+const expectOf = (broken: string) => (broken === 'a lone surrogate' ? { expect: { status: 400, code: 'BAD_REQUEST' } } : {});
 
 const undeclaredName = (declared: string[]) =>
   fc.oneof(fc.constantFrom('extra', 'id', 'created_at', 'updated_at', '_links', 'author', '__proto__'), fc.stringMatching(/^[a-z][a-z_]{0,11}$/)).filter((n) => !declared.includes(n));
@@ -88,9 +94,9 @@ export function sitesOf(op: Operation): Site[] {
   if (schema?.type === 'object') {
     const properties = Object.entries<Json>(schema.properties ?? {}).filter(([, s]) => !s.readOnly);
     for (const [name, s] of properties) {
-      for (const [broken, value] of breakings(s, false)) sites.push({ where: 'body', field: name, broken, value });
+      for (const [broken, value] of breakings(s, false)) sites.push({ where: 'body', field: name, broken, value, ...expectOf(broken) });
       if (s.type === 'array' && s.items) {
-        for (const [broken, value] of breakings(s.items, false)) sites.push({ where: 'body', field: `${name}.0`, broken: `an item ${broken}`, value });
+        for (const [broken, value] of breakings(s.items, false)) sites.push({ where: 'body', field: `${name}.0`, broken: `an item ${broken}`, value, ...expectOf(broken) });
       }
     }
     for (const name of schema.required ?? []) sites.push({ where: 'body', field: name, broken: 'missing required', value: fc.constant(ABSENT) });

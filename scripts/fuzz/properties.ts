@@ -48,10 +48,12 @@ export function negative(world: World, op: Operation): Property | undefined {
     await world.heal(false);
     const { parts, field } = breakParts(partsOf(world, op, plan), sites[site]!, value);
     const exchange = await world.exchange('negative', op, parts);
-    const expected =
-      sites[site]!.where === 'body'
-        ? { status: 422, code: 'VALIDATION_ERROR', field }
-        : { status: 400, code: sites[site]!.broken === 'a malformed cursor' ? 'INVALID_CURSOR' : 'BAD_REQUEST', field };
+    const broken = sites[site]!;
+    const expected = {
+      ...(broken.where === 'body' ? { status: 422, code: 'VALIDATION_ERROR' } : { status: 400, code: broken.broken === 'a malformed cursor' ? 'INVALID_CURSOR' : 'BAD_REQUEST' }),
+      ...broken.expect,
+      field,
+    };
     verdict(op, exchange, negativeFailures(exchange, expected));
   });
   return { kind: 'negative', operationId: op.operationId, cost: 1, property: property as fc.IAsyncPropertyWithHooks<[unknown]> };
