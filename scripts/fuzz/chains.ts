@@ -85,6 +85,10 @@ export function chains(world: World): Property[] {
       const created = (await step.run(create, { body: createBody }, [201, 409], (e) => (e.response.status === 201 ? stored(create.operationId, createBody)(e) : []))).response;
       if (created.status === 409) return; // The generated email was taken: declared, and nothing to follow.
       if (creatingUser) {
+        // The spec's Email: unique among users regardless of letter case.
+        const email = String((createBody as Json).email);
+        const swapped = [...email].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+        await step.run(create, { body: { ...(createBody as object), email: swapped } }, [409]);
         const signIn = operationOf(world.version, 'createToken');
         const { token } = (await step.run(signIn, { body: { email: (createBody as Json).email, password: (createBody as Json).password } }, [201])).response.body;
         step = new Step(world, token);
@@ -130,4 +134,72 @@ function tokenChain(world: World): Property | undefined {
     await new Step(world, principal.token).run(ops.getUser!, { params: { userId: principal.id } }, [200]);
   });
   return { kind: 'chain', operationId: 'createToken', cost: 5, property: property as fc.IAsyncPropertyWithHooks<[unknown]> };
+}
+
+/** An item's identity on a list page: a user or post id, or a search hit's type and id. */
+const keyOf = (item: Json): string => (item?.type ? `${item.type}:${item[item.type]?.id}` : String(item?.id));
+
+/**
+ * Walks a list page by page, in offset mode and (where the list has cursors) in cursor mode:
+ * no item twice, the same items in the same order both ways, and as many as the total says.
+ */
+export function pagingWalks(world: World): Property[] {
+  const lists = model[world.version].filter((o) => o.method === 'GET' && o.params.some((p) => p.name === 'per_page') && o.params.some((p) => p.name === 'page'));
+  return lists.map((op) => {
+    const hasCursor = op.params.some((p) => p.name === 'cursor');
+    const q = op.params.find((p) => p.name === 'q');
+    const arbitrary = fc.record({
+      perPage: fc.integer({ min: 1, max: 4 }),
+      caller: fc.nat(2),
+      // A search needs words; a short common one finds the fuzzer's own users and posts.
+      q: q ? fc.constantFrom('fuzz', 'user', 'f', 'first second', 'example') : fc.constant(undefined),
+    });
+    const property = fc.asyncProperty(arbitrary, async ({ perPage, caller, q: words }) => {
+      await world.heal(false);
+      const principal = world.principals[caller % world.principals.length]!;
+      const step = new Step(world, principal.token);
+      const params = { userId: principal.id };
+      const query = { per_page: perPage, ...(words !== undefined && { q: words }) };
+      const MAX_PAGES = 6;
+      const offset: string[] = [];
+      let total: number | undefined;
+      let ended = false;
+      for (let page = 1; page <= MAX_PAGES && !ended; page++) {
+        const { response } = await step.run(op, { params, query: { ...query, page } }, [200]);
+        const items = itemsOf(response.body);
+        offset.push(...items.map(keyOf));
+        total ??= Number(response.headers.get('x-total-count') ?? (response.body as Json)?.meta?.total);
+        ended = items.length < perPage;
+      }
+      const failures: Failure[] = [];
+      if (new Set(offset).size !== offset.length) failures.push({ check: 'paging: no item twice', message: `offset mode: ${offset.join(', ')}` });
+      if (ended && Number.isFinite(total) && offset.length !== total) failures.push({ check: 'paging: the total counts the items', message: `total ${total}, walked ${offset.length}: ${offset.join(', ')}` });
+      let last: Exchange | undefined;
+      if (hasCursor) {
+        const cursor: string[] = [];
+        let next: string | null = null;
+        for (let page = 1; page <= MAX_PAGES && cursor.length < offset.length + perPage; page++) {
+          const parts = next ? { params: paramsOf(op, next), query: Object.fromEntries(new URL(next).searchParams) } : { params, query };
+          last = await step.run(op, parts, [200]);
+          cursor.push(...itemsOf(last.response.body).map(keyOf));
+          next = (last.response.body as Json)?.links?.next ?? null;
+          if (!next) break;
+        }
+        const n = Math.min(cursor.length, offset.length);
+        if (cursor.slice(0, n).join() !== offset.slice(0, n).join() || (ended && cursor.length !== offset.length)) {
+          failures.push({ check: 'paging: cursor and offset modes agree', message: `offset ${offset.join(', ')}; cursor ${cursor.join(', ')}` });
+        }
+      }
+      if (failures.length > 0 && last) verdict(op, last, failures);
+      else if (failures.length > 0) throw new Error(failures.map((f) => `${f.check}: ${f.message}`).join('\n'));
+    });
+    return { kind: 'chain' as const, operationId: op.operationId, cost: 10, property: property as fc.IAsyncPropertyWithHooks<[unknown]> };
+  });
+}
+
+function paramsOf(op: Operation, url: string): Record<string, unknown> {
+  const names: string[] = [];
+  const pattern = new RegExp(`^${op.urlPath.replace(/\{(\w+)\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
+  const match = pattern.exec(new URL(url).pathname);
+  return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match?.[i + 1] ?? '')]));
 }

@@ -9,14 +9,22 @@ export interface Failure {
   message: string;
 }
 
+const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What every response must be: no 5xx, and everything the spec declares for its status. */
 export function responseFailures(op: Operation, { response, requestId }: Exchange): Failure[] {
   const failures: Failure[] = [];
   if (response.status >= 500) failures.push({ check: 'not a 5xx', message: `${response.status}: ${response.text.slice(0, 300)}` });
   for (const v of specViolations(op.version, op.operationId, response)) failures.push(v);
-  if (response.headers.get('x-request-id') !== requestId) failures.push({ check: 'request id echoed', message: `sent ${requestId}, got ${response.headers.get('x-request-id')}` });
+  // A well-formed incoming id is echoed; any other is replaced by a new UUID.
+  const got = response.headers.get('x-request-id');
+  const echoed = WELL_FORMED_ID.test(requestId);
+  if (echoed ? got !== requestId : !UUID.test(got ?? '')) {
+    failures.push({ check: 'request id echoed', message: `sent ${JSON.stringify(requestId)}, got ${JSON.stringify(got)}${echoed ? '' : ' (expected a new UUID)'}` });
+  }
   const errorId = (response.body as Json)?.error?.request_id;
-  if (response.status >= 400 && errorId !== undefined && errorId !== requestId) failures.push({ check: 'request id echoed', message: `error.request_id is ${errorId}, sent ${requestId}` });
+  if (response.status >= 400 && errorId !== undefined && errorId !== got) failures.push({ check: 'request id echoed', message: `error.request_id is ${errorId}, the header ${got}` });
   return failures;
 }
 
@@ -32,13 +40,14 @@ export function positiveFailures(exchange: Exchange, withToken: boolean): Failur
   return [];
 }
 
-/** Negative data: refused with the documented 4xx, in the error shape, naming the field. */
+/** Negative data: refused with the documented 4xx, in the error shape, naming the field (where there is one). */
 export function negativeFailures(exchange: Exchange, expected: { status: number; code: string; field: string }): Failure[] {
   const { status, body } = exchange.response;
   const code = codeOf(exchange);
   const fail = (message: string) => [{ check: 'negative data refused', message: `${message}; got ${status} ${exchange.response.text.slice(0, 300)}` }];
   if (status !== expected.status) return fail(`expected ${expected.status} ${expected.code}`);
   if (code !== expected.code) return fail(`expected code ${expected.code}`);
+  if (expected.field === '') return [];
   const fields = Object.keys((body as Json)?.error?.details ?? {});
   const named = fields.some((f) => f === expected.field || f.startsWith(`${expected.field}.`));
   if (!named) return fail(`the error does not name ${expected.field} (details: ${fields.join(', ') || 'none'})`);

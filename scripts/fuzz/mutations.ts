@@ -6,7 +6,7 @@ import type { Json, Operation } from './spec-model.js';
 
 export interface Site {
   /** Where the broken value goes: a parameter, a body field (`email`, `tags.0`) or the whole body (`$`). */
-  where: 'path' | 'query' | 'body';
+  where: 'path' | 'query' | 'body' | 'header';
   field: string;
   /** What is broken: `wrong type`, `too long`, `missing required`, … */
   broken: string;
@@ -89,6 +89,21 @@ export function sitesOf(op: Operation): Site[] {
     const declared = op.params.filter((p) => p.in === 'query').map((p) => p.name);
     // The field is the name itself: the value travels with it.
     sites.push({ where: 'query', field: '(undeclared)', broken: 'an undeclared parameter', value: undeclaredName(declared) });
+  }
+  if (op.urlPath.startsWith(`/api/${op.version}/`)) {
+    // What the operation cannot produce; a body it cannot read. No field to name: the error says what is wrong.
+    const cannot = ['application/xml', 'text/html', 'image/png', 'text/csv', 'application/json;q=0'].filter((t) => !op.offered.includes(t));
+    sites.push({ where: 'header', field: 'accept', broken: 'an Accept it cannot produce', value: fc.constantFrom(...cannot), expect: { status: 406, code: 'NOT_ACCEPTABLE' } });
+  }
+  if (op.body) {
+    sites.push({ where: 'header', field: 'content-type', broken: 'a body that is not JSON', value: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml'), expect: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    sites.push({
+      where: 'body',
+      field: '(raw)',
+      broken: 'malformed JSON',
+      value: fc.constantFrom('{', '{"title":', "{'a':1}", '{"a":1,}', 'nul', '{"a":01}', '[1,]', '{"a":"\\x"}', '"unterminated'),
+      expect: { status: 400, code: 'BAD_REQUEST' },
+    });
   }
   const schema = op.body?.schema;
   if (schema?.type === 'object') {

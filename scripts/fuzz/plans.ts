@@ -22,6 +22,8 @@ export interface Plan {
   follow: number | null;
   body: unknown;
   accept: string;
+  /** An X-Request-ID of the client's own, well-formed or not; the fuzzer's when null. */
+  requestId: string | null;
 }
 
 const pathParams = (op: Operation) => op.params.filter((p) => p.in === 'path');
@@ -48,6 +50,13 @@ export function planOf(op: Operation, options: { authenticated?: boolean; mode?:
     follow: op.params.some((p) => p.name === 'cursor') && options.authenticated === undefined ? fc.option(fc.nat(), { freq: 3 }) : fc.constant(null),
     body: op.body ? valid(op.body.schema) : fc.constant(undefined),
     accept: fc.constantFrom(...acceptsOf(op)),
+    requestId: fc.option(
+      fc.oneof(
+        fc.stringMatching(/^[A-Za-z0-9._:-]{1,128}$/),
+        fc.constantFrom('has space', 'slash/inside', 'x'.repeat(129), 'caf\u00e9', 'semi;colon', '{braces}', '*'),
+      ),
+      { freq: 4 },
+    ),
   });
 }
 
@@ -63,7 +72,7 @@ export function partsOf(world: World, op: Operation, plan: Plan): RequestParts &
     else if (name === 'userId') params[name] = whose.id;
     else params[name] = whose.posts.length > 0 ? whose.posts[t.pick % whose.posts.length] : t.any;
   }
-  const parts: RequestParts & { following?: string } = { params, query: plan.query, body: plan.body, accept: plan.accept };
+  const parts: RequestParts & { following?: string } = { params, query: plan.query, body: plan.body, accept: plan.accept, ...(plan.requestId !== null && { requestId: plan.requestId }) };
   if (!plan.anonymous) parts.token = caller.token;
   const nexts = world.cursors.get(op.operationId) ?? [];
   if (plan.follow !== null && nexts.length > 0) parts.following = nexts[plan.follow % nexts.length];
@@ -87,7 +96,14 @@ export function negativeOf(op: Operation, sites: Site[]): fc.Arbitrary<NegativeC
 export function breakParts(parts: RequestParts, site: Site, value: unknown): { parts: RequestParts; field: string } {
   const out: RequestParts = { ...parts, params: { ...parts.params }, query: { ...parts.query } };
   let field = site.field;
-  if (site.where === 'path') out.params![site.field] = value;
+  if (site.where === 'header') {
+    if (site.field === 'accept') out.accept = String(value);
+    else out.contentType = String(value);
+    field = '';
+  } else if (site.field === '(raw)') {
+    out.rawBody = String(value);
+    field = '';
+  } else if (site.where === 'path') out.params![site.field] = value;
   else if (site.where === 'query') {
     if (site.field === '(undeclared)') {
       field = String(value);

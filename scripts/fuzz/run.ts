@@ -1,7 +1,7 @@
 // One fuzzing run: for each version, every operation's properties with a share of the request
 // budget, each seeded from the run's seed and its own name, failures shrunk by fast-check.
 import fc from 'fast-check';
-import { chains } from './chains.js';
+import { chains, pagingWalks } from './chains.js';
 import { FuzzFailure } from './checks.js';
 import { curlOf } from './http.js';
 import { auth, negative, positive, type Property } from './properties.js';
@@ -130,7 +130,7 @@ export async function fuzzVersion(options: FuzzOptions, version: Version): Promi
   await runAll(versioned.map((o) => positive(world, o)), SHARES.positive, 0);
   await runAll(versioned.flatMap((o) => negative(world, o) ?? []), SHARES.negative, 0);
   await runAll(versioned.flatMap((o) => auth(world, o) ?? []), SHARES.auth, 0);
-  await runAll(chains(world).filter((c) => wanted(c.operationId)), SHARES.chain, 0);
+  await runAll([...chains(world), ...pagingWalks(world)].filter((c) => wanted(c.operationId)), SHARES.chain, 0);
   // Top up with positive data until the budget is spent.
   for (let round = 1; world.sent < options.requests && versioned.length > 0; round++) {
     await runAll(versioned.map((o) => positive(world, o)), (options.requests - world.sent) / options.requests, round);

@@ -24,6 +24,11 @@ export interface RequestParts {
   /** Sent as the Authorization header as is (a forged or malformed one). */
   authorization?: string;
   accept?: string;
+  /** Sent as the body as is, with `contentType` (application/json unless said). */
+  rawBody?: string;
+  contentType?: string;
+  /** The X-Request-ID to send; one of the fuzzer's own when absent. */
+  requestId?: string;
 }
 
 const PASSWORD = 'fuzz password 0123456789';
@@ -54,15 +59,14 @@ export class World {
     const path = op.urlPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(parts.params?.[name] ?? '')));
     const query = new URLSearchParams(Object.entries(parts.query ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
     this.sequence += 1;
-    const headers: Record<string, string> = { 'x-request-id': `fuzz-${this.seed}-${this.version}-${this.sequence}` };
+    const headers: Record<string, string> = { 'x-request-id': parts.requestId ?? `fuzz-${this.seed}-${this.version}-${this.sequence}` };
     if (parts.accept) headers.accept = parts.accept;
     if (parts.authorization !== undefined) headers.authorization = parts.authorization;
     else if (parts.token !== undefined) headers.authorization = `Bearer ${parts.token}`;
     let body: string | undefined;
-    if (parts.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(parts.body);
-    }
+    if (parts.rawBody !== undefined) body = parts.rawBody;
+    else if (parts.body !== undefined) body = JSON.stringify(parts.body);
+    if (body !== undefined) headers['content-type'] = parts.contentType ?? 'application/json';
     return { method: op.method, url: `${this.origin}${path}${query ? `?${query}` : ''}`, headers, ...(body !== undefined && { body }) };
   }
 
