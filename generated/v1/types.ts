@@ -682,7 +682,7 @@ export interface components {
                 "application/json": components["schemas"]["OpenApiDocument"];
             };
         };
-        /** @description The request could not be read (`BAD_REQUEST`): malformed JSON, a query or path parameter out of its declared range, or a query parameter the operation does not declare; on the unversioned alias, an `Accept-Version` the API does not have (`UNSUPPORTED_VERSION`). */
+        /** @description The request could not be read (`BAD_REQUEST`): malformed JSON (bytes that are not UTF-8, or a `\u` escape of a lone surrogate, which is not text), a query or path parameter out of its declared range, or a query parameter the operation does not declare; on the unversioned alias, an `Accept-Version` the API does not have (`UNSUPPORTED_VERSION`). */
         BadRequest: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
