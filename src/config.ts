@@ -15,6 +15,8 @@ const schema = {
     DB_STATEMENT_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 5000 },
     WEB_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 64, default: 1 },
     SHUTDOWN_TIMEOUT_MS: { type: 'integer', minimum: 0, maximum: 120000, default: 10000 },
+    // After SIGTERM: not ready, yet still accepting, while load balancers take the process out.
+    SHUTDOWN_DRAIN_MS: { type: 'integer', minimum: 0, maximum: 120000, default: 5000 },
     LOG_LEVEL: { type: 'string', enum: levels, default: 'info' },
     BODY_LIMIT: { type: 'integer', minimum: 1, maximum: 104857600, default: 1048576 },
     SEED_DEMO_DATA: { type: 'boolean', default: true },
@@ -47,6 +49,8 @@ export interface Config {
   webConcurrency: number;
   /** How long a shutdown waits for requests in flight before it closes their connections. */
   shutdownTimeoutMs: number;
+  /** After SIGTERM, how long /ready answers 503 while the listener still accepts, before it closes. */
+  shutdownDrainMs: number;
   logLevel: (typeof levels)[number];
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
@@ -109,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     db: { poolMax: values.DB_POOL_MAX as number, statementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS as number },
     webConcurrency: values.WEB_CONCURRENCY as number,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS as number,
+    shutdownDrainMs: values.SHUTDOWN_DRAIN_MS as number,
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT as number,
     seedDemoData: values.SEED_DEMO_DATA as boolean,
