@@ -12,21 +12,30 @@ export const freePort = () =>
     });
   });
 
-export interface ServerProcess {
-  origin: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output(): string;
+export interface ServerProcess extends SpawnedServer {
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** Starts src/server.ts as its own process, the way `npm start` runs the build of it, and waits until it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+/** A server process as spawned, before it listens (or when it never does). */
+export interface SpawnedServer {
+  port: number;
+  origin: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
+/**
+ * Spawns src/server.ts as its own process, the way `npm start` runs the build of it, without
+ * waiting for it to listen: for tests of start-up faults.
+ */
+export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    // No Redis unless a test asks, and a fresh key prefix, so runs never share counters.
+    // No Redis unless a test asks, a fresh key prefix, so runs never share counters, and no drain
+    // period on SIGTERM unless a test is about it.
     env: {
       ...process.env,
       HOST: '127.0.0.1',
@@ -34,6 +43,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       LOG_LEVEL: 'info',
       REDIS_URL: '',
       RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}:`,
+      SHUTDOWN_DRAIN_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,19 +52,23 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { port, origin: `http://127.0.0.1:${port}`, child, exited, output: () => output };
+}
+
+/** Starts src/server.ts as its own process and waits until it listens. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const spawned = await spawnServer(env);
+  const { child, output } = spawned;
   await new Promise<void>((resolve, reject) => {
-    const check = () => (output.includes('"listening"') ? resolve() : setTimeout(check, 50));
-    child.once('exit', () => reject(new Error(`server exited early:\n${output}`)));
+    const check = () => (output().includes('"listening"') ? resolve() : setTimeout(check, 50));
+    child.once('exit', () => reject(new Error(`server exited early:\n${output()}`)));
     check();
   });
   return {
-    origin: `http://127.0.0.1:${port}`,
-    child,
-    exited,
-    output: () => output,
+    ...spawned,
     stop: () => {
       child.kill('SIGTERM');
-      return exited;
+      return spawned.exited;
     },
   };
 }
