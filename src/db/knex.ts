@@ -11,6 +11,8 @@ export interface DbOptions {
   statementTimeoutMs?: number;
   /** PostgreSQL schema to work in; tests give each server its own. */
   schema?: string;
+  /** Where knex's own warnings go (a failed connection attempt, with its stack); the console by default. */
+  onWarning?: (message: string) => void;
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
@@ -55,6 +57,7 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
       pool: { min: 0, max: options.poolMax ?? 10 },
       acquireConnectionTimeout: 5000,
       ...(options.schema && { searchPath: [options.schema] }),
+      ...(options.onWarning && { log: { warn: options.onWarning } }),
     });
   }
   const filename = sqliteFilename(databaseUrl);
@@ -63,6 +66,7 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
     client: 'better-sqlite3',
     connection: { filename },
     useNullAsDefault: true,
+    ...(options.onWarning && { log: { warn: options.onWarning } }),
     pool: {
       // SQLite leaves foreign keys (and so ON DELETE CASCADE) off unless each connection asks.
       afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
