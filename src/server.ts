@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { connectionFailure } from './db/errors.js';
 import { createDb, type Db } from './db/knex.js';
 import { migrate } from './db/migrations.js';
 import { demoPassword, seedDemoData } from './db/seed.js';
@@ -40,7 +41,8 @@ async function serve(db: Db, config: Config, logger: Logger) {
       : undefined;
   redis?.on('error', () => {}); // faults are logged by the limiter, once per interval
   // Give Redis a moment to connect, but start without it: the limiter then fails open or closed.
-  if (redis) await Promise.race([once(redis, 'ready'), delay(2000)]);
+  // (Not events.once: it rejects on the 'error' a refused connection emits, which would stop the server.)
+  if (redis) await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), delay(2000)]);
 
   const app = createApp({ config, db, logger, redis });
   const server: Server = app.listen(config.port, config.host, () => {
@@ -128,15 +130,30 @@ function stopGracefully(server: Server, config: Config, logger: Logger, release:
   };
 }
 
-/** WEB_CONCURRENCY workers behind one port; a worker that dies is replaced, a signal stops them all. */
+/**
+ * WEB_CONCURRENCY workers behind one port; a worker that dies is replaced, a signal stops them
+ * all. A worker that dies within a minute of starting is replaced after a delay that doubles with
+ * each such death (0.1 s up to 10 s), so a fault at start-up does not become a crash loop; a
+ * worker that lived longer is replaced at once, and the delay starts again from 0.1 s.
+ */
 function supervise(config: Config, logger: Logger) {
   let stopping = false;
-  const start = () => logger.info({ worker: cluster.fork().process.pid }, 'worker started');
+  let quickDeaths = 0;
+  const startedAt = new Map<number, number>();
+  const start = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+    logger.info({ worker: worker.process.pid }, 'worker started');
+  };
   for (let i = 0; i < config.webConcurrency; i++) start();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
-    logger.error({ worker: worker.process.pid, code, signal }, 'worker died; starting another');
-    start();
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    quickDeaths = lived < 60_000 ? quickDeaths + 1 : 0;
+    const restartInMs = quickDeaths === 0 ? 0 : Math.min(100 * 2 ** (quickDeaths - 1), 10_000);
+    logger.error({ worker: worker.process.pid, code, signal, livedMs: lived, restartInMs }, 'worker died; starting another');
+    setTimeout(() => stopping || start(), restartInMs);
   });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -156,7 +173,13 @@ function supervise(config: Config, logger: Logger) {
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const dbOptions = { poolMax: config.db.poolMax, statementTimeoutMs: config.db.statementTimeoutMs };
+  const dbOptions = {
+    poolMax: config.db.poolMax,
+    statementTimeoutMs: config.db.statementTimeoutMs,
+    // knex warns of each failed connection attempt with its stack; the failure itself reaches the
+    // request's 503 (logged) or the start-up's one line, so its warning is only for debugging.
+    onWarning: (message: string) => logger.debug({ detail: message.split('\n')[0] }, 'knex warning'),
+  };
   if (cluster.isPrimary) {
     const db = createDb(config.databaseUrl, dbOptions);
     await prepare(db, config, logger);
@@ -168,7 +191,10 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
-  else console.error(err);
+  // A bad setting or a database that cannot be opened: one line saying what to check. Anything
+  // else is a bug, shown in full.
+  const databaseUrl = process.env.DATABASE_URL || 'sqlite:data/app.db';
+  const known = err instanceof ConfigError ? err.message : connectionFailure(err, databaseUrl);
+  console.error(known ?? err);
   process.exit(1);
 });
