@@ -20,6 +20,8 @@ export interface Config {
   webConcurrency: number;
   /** How long a shutdown waits for requests in flight before it closes their connections. */
   shutdownTimeoutMs: number;
+  /** After SIGTERM, how long /ready answers 503 while the listener still accepts, before it closes. */
+  shutdownDrainMs: number;
   logLevel: (typeof levels)[number];
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
@@ -78,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     db: { poolMax: values.DB_POOL_MAX as number, statementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS as number },
     webConcurrency: values.WEB_CONCURRENCY as number,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS as number,
+    shutdownDrainMs: values.SHUTDOWN_DRAIN_MS as number,
     logLevel: values.LOG_LEVEL as Config['logLevel'],
     bodyLimit: values.BODY_LIMIT as number,
     seedDemoData: (values.SEED_DEMO_DATA as boolean | undefined) ?? env.NODE_ENV !== 'production',

@@ -1,15 +1,18 @@
 import cluster from 'node:cluster';
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { connectionFailure } from './db/errors.js';
 import { createDb, type Db } from './db/knex.js';
 import { migrate } from './db/migrations.js';
 import { demoPassword, seedDemoData } from './db/seed.js';
 import { hashPassword } from './domain/passwords.js';
 import { createServices } from './domain/services.js';
+import { reportShuttingDown } from './http/probes.js';
 import { createLogger, type Logger } from './logger.js';
 
 /**
@@ -29,7 +32,7 @@ async function prepare(db: Db, config: Config, logger: Logger) {
   }
 }
 
-/** Serves HTTP until SIGTERM/SIGINT, then drains: no new connections, in-flight requests finish. */
+/** Serves HTTP until SIGTERM/SIGINT, then drains (see `stopGracefully`). */
 async function serve(db: Db, config: Config, logger: Logger) {
   // No offline queue: while Redis is away a limit check fails at once instead of hanging the request.
   // ioredis loads only where it is used.
@@ -39,7 +42,8 @@ async function serve(db: Db, config: Config, logger: Logger) {
       : undefined;
   redis?.on('error', () => {}); // faults are logged by the limiter, once per interval
   // Give Redis a moment to connect, but start without it: the limiter then fails open or closed.
-  if (redis) await Promise.race([once(redis, 'ready'), delay(2000)]);
+  // (Not events.once: it rejects on the 'error' a refused connection emits, which would stop the server.)
+  if (redis) await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), delay(2000)]);
 
   const app = createApp({ config, db, logger, redis });
   const server: Server = app.listen(config.port, config.host, () => {
@@ -49,47 +53,115 @@ async function serve(db: Db, config: Config, logger: Logger) {
     logger.fatal({ err }, 'cannot listen');
     logger.flush(() => process.exit(1));
   });
+  const stop = stopGracefully(server, config, logger, async () => {
+    await Promise.allSettled([db.destroy(), redis?.quit()]);
+  });
+  // SIGTERM (orchestrators, `docker stop`) drains first; SIGINT (Ctrl-C) closes the listener at
+  // once. A second signal ends the drain early.
+  process.on('SIGTERM', () => stop('SIGTERM', config.shutdownDrainMs));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+}
 
+/**
+ * The shutdown: from the signal on, `/ready` answers 503 and every response not yet written
+ * carries `Connection: close`; the listener keeps accepting for the drain period, so requests a
+ * load balancer still sends (and connections the kernel has already accepted) are served; then
+ * it closes, idle connections are ended, and the process exits once the requests in flight are
+ * done, or after SHUTDOWN_TIMEOUT_MS with code 1.
+ */
+function stopGracefully(server: Server, config: Config, logger: Logger, release: () => Promise<void>) {
+  // Each connection's requests in flight and served, so only idle ones are ended: a connection
+  // that has been accepted but whose request is not read yet is not idle, it is about to be served.
+  const sockets = new Map<Socket, { inFlight: number; served: number }>();
+  const pending = new Set<ServerResponse>();
   let closing = false;
-  // Once closing, every response ends its connection, so keep-alive clients move on.
-  server.on('request', (_req, res) => closing && res.setHeader('Connection', 'close'));
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
+  let listenerClosed = false;
+  let drain: NodeJS.Timeout | undefined;
+  const endIfIdle = (socket: Socket, state: { inFlight: number; served: number }) => {
+    if (state.served > 0 && state.inFlight === 0) socket.destroySoon();
+  };
+  server.on('connection', (socket: Socket) => {
+    sockets.set(socket, { inFlight: 0, served: 0 });
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const state = sockets.get(req.socket) ?? { inFlight: 0, served: 0 };
+    state.inFlight++;
+    pending.add(res);
+    if (closing) res.setHeader('Connection', 'close');
+    res.once('close', () => {
+      pending.delete(res);
+      state.inFlight--;
+      state.served++;
+      // A response that went out keep-alive before the signal: end its connection now it is idle.
+      if (closing) endIfIdle(req.socket, state);
+    });
+  });
+
+  const closeListener = () => {
+    if (listenerClosed) return;
+    listenerClosed = true;
+    clearTimeout(drain);
+    // net.Server#close stops accepting and calls back once every connection has ended. (http's
+    // close would also destroy every connection without a request in progress, including those
+    // just accepted whose request is still to be read: their clients would see a reset.)
+    NetServer.prototype.close.call(server, () => {
+      void release().then(() => {
+        logger.info('stopped');
+        logger.flush(() => process.exit(process.exitCode ?? 0));
+      });
+    });
+    for (const [socket, state] of sockets) endIfIdle(socket, state);
+    logger.info({ connections: sockets.size }, 'listener closed: finishing requests in flight');
     const forced = setTimeout(() => {
       logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timeout: closing the connections still open');
       server.closeAllConnections();
       process.exitCode = 1;
     }, config.shutdownTimeoutMs);
     forced.unref();
-    server.close(async () => {
-      await Promise.allSettled([db.destroy(), redis?.quit()]);
-      logger.info('stopped');
-      logger.flush(() => process.exit(process.exitCode ?? 0));
-    });
-    server.closeIdleConnections();
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+
+  return (signal: NodeJS.Signals, drainMs: number) => {
+    if (closing) return closeListener();
+    closing = true;
+    reportShuttingDown();
+    for (const res of pending) if (!res.headersSent) res.setHeader('Connection', 'close');
+    logger.info({ signal, drainMs }, 'shutting down: not ready, still accepting for the drain period');
+    drain = setTimeout(closeListener, drainMs);
+  };
 }
 
-/** WEB_CONCURRENCY workers behind one port; a worker that dies is replaced, a signal stops them all. */
+/**
+ * WEB_CONCURRENCY workers behind one port; a worker that dies is replaced, a signal stops them
+ * all. A worker that dies within a minute of starting is replaced after a delay that doubles with
+ * each such death (0.1 s up to 10 s), so a fault at start-up does not become a crash loop; a
+ * worker that lived longer is replaced at once, and the delay starts again from 0.1 s.
+ */
 function supervise(config: Config, logger: Logger) {
   let stopping = false;
-  const start = () => logger.info({ worker: cluster.fork().process.pid }, 'worker started');
+  let quickDeaths = 0;
+  const startedAt = new Map<number, number>();
+  const start = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+    logger.info({ worker: worker.process.pid }, 'worker started');
+  };
   for (let i = 0; i < config.webConcurrency; i++) start();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
-    logger.error({ worker: worker.process.pid, code, signal }, 'worker died; starting another');
-    start();
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    quickDeaths = lived < 60_000 ? quickDeaths + 1 : 0;
+    const restartInMs = quickDeaths === 0 ? 0 : Math.min(100 * 2 ** (quickDeaths - 1), 10_000);
+    logger.error({ worker: worker.process.pid, code, signal, livedMs: lived, restartInMs }, 'worker died; starting another');
+    setTimeout(() => stopping || start(), restartInMs);
   });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping the workers');
     const workers = Object.values(cluster.workers ?? {});
-    for (const worker of workers) worker?.process.kill('SIGTERM');
+    for (const worker of workers) worker?.process.kill(signal);
     void Promise.all(workers.map((w) => (w && !w.isDead() ? once(w, 'exit') : undefined))).then((exits) => {
       const failed = exits.some((e) => e && e[0] !== 0);
       logger.flush(() => process.exit(failed ? 1 : 0));
@@ -102,7 +174,13 @@ function supervise(config: Config, logger: Logger) {
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const dbOptions = { poolMax: config.db.poolMax, statementTimeoutMs: config.db.statementTimeoutMs };
+  const dbOptions = {
+    poolMax: config.db.poolMax,
+    statementTimeoutMs: config.db.statementTimeoutMs,
+    // knex warns of each failed connection attempt with its stack; the failure itself reaches the
+    // request's 503 (logged) or the start-up's one line, so its warning is only for debugging.
+    onWarning: (message: string) => logger.debug({ detail: message.split('\n')[0] }, 'knex warning'),
+  };
   if (cluster.isPrimary) {
     const db = createDb(config.databaseUrl, dbOptions);
     await prepare(db, config, logger);
@@ -114,7 +192,10 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
-  else console.error(err);
+  // A bad setting or a database that cannot be opened: one line saying what to check. Anything
+  // else is a bug, shown in full.
+  const databaseUrl = process.env.DATABASE_URL || 'sqlite:data/app.db';
+  const known = err instanceof ConfigError ? err.message : connectionFailure(err, databaseUrl);
+  console.error(known ?? err);
   process.exit(1);
 });

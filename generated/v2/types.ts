@@ -253,7 +253,7 @@ export interface paths {
         };
         /**
          * Check the process can serve requests
-         * @description Readiness: answers 200 when the database and, where configured, Redis answer; 503 `SERVICE_UNAVAILABLE` naming what does not. Not versioned, not rate limited.
+         * @description Readiness: answers 200 when the database and, where configured, Redis answer; 503 `SERVICE_UNAVAILABLE` naming what does not, and from the moment the process is told to stop (`details.server`: `is shutting down`), while it drains. Not versioned, not rate limited.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1040,7 +1040,7 @@ export interface components {
                 "application/json": components["schemas"]["Readiness"];
             };
         };
-        /** @description A dependency did not answer (`SERVICE_UNAVAILABLE`); `details` names it. */
+        /** @description A dependency did not answer, or the process is shutting down (`SERVICE_UNAVAILABLE`); `details` names which. */
         NotReady: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];

@@ -15,6 +15,8 @@ export interface DbOptions {
   statementTimeoutMs?: number;
   /** PostgreSQL schema to work in; tests give each server its own. */
   schema?: string;
+  /** Where knex's own warnings go (a failed connection attempt, with its stack); the console by default. */
+  onWarning?: (message: string) => void;
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
@@ -62,6 +64,7 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
       pool: { min: 0, max: options.poolMax ?? 10 },
       acquireConnectionTimeout: 5000,
       ...(options.schema && { searchPath: [options.schema] }),
+      ...(options.onWarning && { log: { warn: options.onWarning } }),
     });
     executors.set(db, postgresSql(db));
     return db;
@@ -73,7 +76,7 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   conn.pragma('foreign_keys = ON');
   if (filename !== ':memory:') conn.pragma('journal_mode = WAL');
   conn.pragma('busy_timeout = 5000');
-  const db = knex({ client: SharedSqliteClient, connection: { filename }, useNullAsDefault: true, shared: conn } as unknown as Knex.Config);
+  const db = knex({ client: SharedSqliteClient, connection: { filename }, useNullAsDefault: true, shared: conn, ...(options.onWarning && { log: { warn: options.onWarning } }) } as unknown as Knex.Config);
   executors.set(db, sqliteSql(conn));
   return db;
 }

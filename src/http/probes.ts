@@ -11,12 +11,21 @@ const redisAnswers = async (redis: Redis) => {
   }
 };
 
+let shuttingDown = false;
+/** From now on this process reports not ready, so load balancers stop sending it requests. server.ts calls it on SIGTERM. */
+export const reportShuttingDown = () => {
+  shuttingDown = true;
+};
+
 /** `GET /health` (liveness) and `GET /ready` (readiness), at the root: probes need no version and no limits. */
 export function probes({ db, redis }: { db: Db; redis?: Redis }) {
   const health: RequestHandler = (_req, res) => {
     res.json({ status: 'ok' });
   };
   const ready: RequestHandler = async (_req, res) => {
+    if (shuttingDown) {
+      throw new ApiError(503, 'SERVICE_UNAVAILABLE', 'Not ready: the process is shutting down.', { details: { server: ['is shutting down'] } });
+    }
     const [database, cache] = await Promise.all([databaseAnswers(db), redis ? redisAnswers(redis) : Promise.resolve(undefined)]);
     const down = [...(database ? [] : ['database']), ...(cache === false ? ['redis'] : [])];
     if (down.length > 0) {

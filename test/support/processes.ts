@@ -12,11 +12,7 @@ export const freePort = () =>
     });
   });
 
-export interface ServerProcess {
-  origin: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output(): string;
+export interface ServerProcess extends SpawnedServer {
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
 }
@@ -24,15 +20,25 @@ export interface ServerProcess {
 /** The production start, `npm start`: the bundle `npm run build` writes. */
 export const bundledServer = ['dist/src/server.bundle.mjs'];
 
+/** A server process as spawned, before it listens (or when it never does). */
+export interface SpawnedServer {
+  port: number;
+  origin: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
 /**
- * Starts src/server.ts as its own process (or, with `command`, the built bundle) and waits
- * until it listens.
+ * Spawns src/server.ts as its own process, the way `npm start` runs the build of it, without
+ * waiting for it to listen: for tests of start-up faults.
  */
-export async function startServerProcess(env: Record<string, string>, command = ['--import', 'tsx', 'src/server.ts']): Promise<ServerProcess> {
-  const port = await freePort();
+export async function spawnServer(env: Record<string, string>, command = ['--import', 'tsx', 'src/server.ts']): Promise<SpawnedServer> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, command, {
     cwd: root,
-    // No Redis unless a test asks, and a fresh key prefix, so runs never share counters.
+    // No Redis unless a test asks, a fresh key prefix, so runs never share counters, and no drain
+    // period on SIGTERM unless a test is about it.
     env: {
       ...process.env,
       HOST: '127.0.0.1',
@@ -40,6 +46,7 @@ export async function startServerProcess(env: Record<string, string>, command = 
       LOG_LEVEL: 'info',
       REDIS_URL: '',
       RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}:`,
+      SHUTDOWN_DRAIN_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,19 +55,23 @@ export async function startServerProcess(env: Record<string, string>, command = 
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { port, origin: `http://127.0.0.1:${port}`, child, exited, output: () => output };
+}
+
+/** Starts src/server.ts as its own process (or, with `command`, the built bundle) and waits until it listens. */
+export async function startServerProcess(env: Record<string, string>, command?: string[]): Promise<ServerProcess> {
+  const spawned = await spawnServer(env, command);
+  const { child, output } = spawned;
   await new Promise<void>((resolve, reject) => {
-    const check = () => (output.includes('"listening"') ? resolve() : setTimeout(check, 50));
-    child.once('exit', () => reject(new Error(`server exited early:\n${output}`)));
+    const check = () => (output().includes('"listening"') ? resolve() : setTimeout(check, 50));
+    child.once('exit', () => reject(new Error(`server exited early:\n${output()}`)));
     check();
   });
   return {
-    origin: `http://127.0.0.1:${port}`,
-    child,
-    exited,
-    output: () => output,
+    ...spawned,
     stop: () => {
       child.kill('SIGTERM');
-      return exited;
+      return spawned.exited;
     },
   };
 }

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       db: { poolMax: 10, statementTimeoutMs: 5000 },
       webConcurrency: 1,
       shutdownTimeoutMs: 10_000,
+      shutdownDrainMs: 5000,
       logLevel: 'info',
       bodyLimit: 1_048_576,
       seedDemoData: true,
@@ -38,6 +39,11 @@ describe('loadConfig', () => {
     const config = loadConfig({ RATE_LIMITS: 'off', REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_FAIL: 'closed', TRUST_PROXY: '2' });
     expect(config.rateLimits).toEqual({ enabled: false, redisUrl: 'redis://127.0.0.1:6379', failMode: 'closed', keyPrefix: 'rl:' });
     expect(config.trustProxy).toBe(2);
+  });
+
+  it('when the shutdown drain and timeout are set, then they are parsed; a negative drain is refused by name', () => {
+    expect(loadConfig({ SHUTDOWN_DRAIN_MS: '0', SHUTDOWN_TIMEOUT_MS: '2000' })).toMatchObject({ shutdownDrainMs: 0, shutdownTimeoutMs: 2000 });
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_MS: '-1' })).toThrow('SHUTDOWN_DRAIN_MS must be >= 0');
   });
 
   it('when the token lifetime and the password hash cost are set, then they are parsed', () => {
