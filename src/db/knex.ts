@@ -32,12 +32,9 @@ const executors = new WeakMap<Knex, Sql>();
 
 /** The statement runner of a database made by createDb: what the repositories query through. */
 export function sqlOf(db: Knex): Sql {
-  let sql = executors.get(db);
-  if (!sql) {
-    // A knex made elsewhere (a transaction, a test's own instance) runs through knex.
-    sql = postgresSql(db);
-    executors.set(db, sql);
-  }
+  const sql = executors.get(db);
+  // Guessing an engine for a knex made elsewhere would run SQLite statements as PostgreSQL's.
+  if (!sql) throw new Error('sqlOf: this knex instance was not made by createDb()');
   return sql;
 }
 
