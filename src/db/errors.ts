@@ -10,6 +10,8 @@ const unavailableCodes = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN',
   '57P01', '57P02', '57P03', '57014', '53300', '08000', '08001', '08003', '08004', '08006',
   'SQLITE_BUSY',
+  // A full disk is an outage of the store, not a bug: reads go on, and a write may be retried once space returns.
+  'SQLITE_FULL', '53100',
 ]);
 
 export function isUnavailable(err: unknown): boolean {

@@ -46,7 +46,12 @@ export function sqliteSql(conn: Database, maxStatements = 256): Sql {
 
   const inside: Sql = {
     engine: 'sqlite',
-    one: async <T>(text: string, params: Param[] = []) => prepared(text).get(...params) as T | undefined,
+    // A write's RETURNING row is read with all(): get() stops at the first row, and better-sqlite3
+    // ignores the error of the commit that follows (SQLITE_FULL, SQLITE_BUSY), answering a row never stored.
+    one: async <T>(text: string, params: Param[] = []) => {
+      const statement = prepared(text);
+      return (statement.readonly ? statement.get(...params) : statement.all(...params)[0]) as T | undefined;
+    },
     all: async <T>(text: string, params: Param[] = []) => prepared(text).all(...params) as T[],
     run: async (text: string, params: Param[] = []) => prepared(text).run(...params).changes,
     transaction: (work) => work(inside),
