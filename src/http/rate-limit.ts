@@ -65,6 +65,14 @@ export function createRateLimiter(options: RateLimiterOptions) {
     return limiter;
   };
 
+  // A route's windows never change, so its RateLimit-Policy is written once.
+  const policies = new WeakMap<RateWindow[], string>();
+  const policyOf = (windows: RateWindow[]) => {
+    let policy = policies.get(windows);
+    if (policy === undefined) policies.set(windows, (policy = windows.map((w) => `"${w.name}";q=${w.limit};w=${w.windowSeconds}`).join(', ')));
+    return policy;
+  };
+
   let lastFaultLog = 0;
   const fault = (err: unknown) => {
     const now = Date.now();
@@ -89,7 +97,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
     }
     const resetSeconds = (r: RateLimiterRes) => Math.max(1, Math.ceil(r.msBeforeNext / 1000));
     const headers: Record<string, string> = {
-      'RateLimit-Policy': windows.map((w) => `"${w.name}";q=${w.limit};w=${w.windowSeconds}`).join(', '),
+      'RateLimit-Policy': policyOf(windows),
       RateLimit: windows.map((w, i) => `"${w.name}";r=${Math.max(0, w.limit - (results[i] as RateLimiterRes).consumedPoints)};t=${resetSeconds(results[i] as RateLimiterRes)}`).join(', '),
     };
 

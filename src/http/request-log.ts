@@ -20,6 +20,19 @@ interface Track {
 
 const tracks = new WeakMap<Response, Track>();
 
+/**
+ * The request line's logger: the app's, without its redaction. The line holds only the scalar
+ * fields built below, none of them a redacted path, so redaction could never change it; it cost
+ * about 5% of a getUser's CPU (pino runs every value through the wildcard paths' redactor).
+ * Everything else, errors included, goes through the redacting logger.
+ */
+const lineLoggers = new WeakMap<Logger, Logger>();
+const lineLoggerOf = (logger: Logger) => {
+  let line = lineLoggers.get(logger);
+  if (!line) lineLoggers.set(logger, (line = logger.child({}, { redact: [] })));
+  return line;
+};
+
 /** `1.234ms`, as X-Response-Time has always been written. */
 export const elapsed = (res: Response) => `${(performance.now() - (tracks.get(res)?.startedAt ?? performance.now())).toFixed(3)}ms`;
 
@@ -41,6 +54,7 @@ export function startRequest(req: Request, res: Response, logger: Logger): strin
   const track: Track = { id, startedAt: performance.now(), logger };
   tracks.set(res, track);
   const path = pathOf(req.originalUrl);
+  const lines = lineLoggerOf(logger);
   res.once('close', () => {
     const line = {
       reqId: id,
@@ -54,8 +68,8 @@ export function startRequest(req: Request, res: Response, logger: Logger): strin
       bytes: track.bytes ?? (Number(res.getHeader('content-length') ?? 0) || undefined),
       ...(!res.writableFinished && { aborted: true }),
     };
-    if (res.statusCode >= 500) logger.error(line, 'request');
-    else logger.info(line, 'request');
+    if (res.statusCode >= 500) lines.error(line, 'request');
+    else lines.info(line, 'request');
   });
   return id;
 }
