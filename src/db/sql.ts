@@ -105,18 +105,68 @@ const nameOf = (text: string) => {
   return name;
 };
 
+/** The text with its `?` placeholders numbered as PostgreSQL's `$1, $2, …`, once per statement text. */
+const numbered = new Map<string, string>();
+const numberedOf = (text: string) => {
+  let out = numbered.get(text);
+  if (out === undefined) {
+    let n = 0;
+    out = text.replace(/\?/g, () => `$${++n}`);
+    numbered.set(text, out);
+  }
+  return out;
+};
+
+interface PgResult {
+  rows: Row[];
+  rowCount: number | null;
+}
+/** What knex's pg client hands out of its pool: a node-postgres client. */
+interface PgConnection {
+  query(config: { name: string; text: string; values: Param[] }): Promise<PgResult>;
+}
+interface PooledClient {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<void>;
+}
+
 /**
- * PostgreSQL through knex's pool, as named prepared statements (pg prepares one on a connection
- * the first time it runs there): knex only numbers the placeholders; it builds nothing.
+ * PostgreSQL as named prepared statements (node-postgres prepares one on a connection the first
+ * time it runs there), on a connection from knex's pool, so the process keeps one pool with its
+ * size, statement timeout and search path. A statement outside a transaction goes straight to the
+ * connection: knex's query runner (its Raw object, placeholder rewriting, events and promise hops
+ * per query) cost more than the query's own round trip on a primary-key read. In a transaction
+ * the statements run on the transaction's connection through knex.
  */
-export function postgresSql(db: Knex | Knex.Transaction): Sql {
+export function postgresSql(db: Knex): Sql {
+  const pool = db.client as PooledClient;
+  const query = async (text: string, params: Param[] = []) => {
+    const connection = await pool.acquireConnection();
+    try {
+      return await connection.query({ name: nameOf(text), text: numberedOf(text), values: params });
+    } finally {
+      void pool.releaseConnection(connection);
+    }
+  };
+  return {
+    engine: 'postgres',
+    one: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows[0] as T | undefined,
+    all: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows as T[],
+    run: async (text, params) => (await query(text, params)).rowCount ?? 0,
+    transaction: (work) => db.transaction((trx) => work(transactionSql(trx))),
+  };
+}
+
+/** The statements of one transaction, on its connection (knex numbers the placeholders). */
+function transactionSql(trx: Knex.Transaction): Sql {
   const query = (text: string, params: Param[] = []) =>
-    db.raw(text, params).options({ name: nameOf(text) }) as unknown as Promise<{ rows: Row[]; rowCount: number }>;
+    trx.raw(text, params).options({ name: nameOf(text) }) as unknown as Promise<{ rows: Row[]; rowCount: number }>;
   return {
     engine: 'postgres',
     one: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows[0] as T | undefined,
     all: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows as T[],
     run: async (text, params) => (await query(text, params)).rowCount,
-    transaction: (work) => ('isTransaction' in db && db.isTransaction ? work(postgresSql(db)) : (db as Knex).transaction((trx) => work(postgresSql(trx)))),
+    // A nested transaction joins the one already open, as on SQLite.
+    transaction: (work) => work(transactionSql(trx)),
   };
 }
