@@ -113,6 +113,9 @@ function stopGracefully(server: Server, config: Config, logger: Logger, release:
     });
     for (const [socket, state] of sockets) endIfIdle(socket, state);
     logger.info({ connections: sockets.size }, 'listener closed: finishing requests in flight');
+    // Behind cluster the primary owns the port and stops accepting only once every worker's close
+    // has reached it; this message follows that close on the same channel, so the primary knows.
+    if (cluster.isWorker) process.send?.({ listenerClosed: true });
     const forced = setTimeout(() => {
       logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timeout: closing the connections still open');
       server.closeAllConnections();
@@ -161,6 +164,14 @@ function supervise(config: Config, logger: Logger) {
     stopping = true;
     logger.info({ signal }, 'stopping the workers');
     const workers = Object.values(cluster.workers ?? {});
+    // Until the last worker's listener has closed, the primary still accepts on the port (and
+    // hands connections to the workers still listening); from then on the kernel refuses them.
+    let listening = workers.length;
+    for (const worker of workers) {
+      worker?.on('message', (message: { listenerClosed?: boolean }) => {
+        if (message?.listenerClosed && --listening === 0) logger.info('port closed: no worker accepts connections any more');
+      });
+    }
     for (const worker of workers) worker?.process.kill(signal);
     void Promise.all(workers.map((w) => (w && !w.isDead() ? once(w, 'exit') : undefined))).then((exits) => {
       const failed = exits.some((e) => e && e[0] !== 0);
