@@ -6,9 +6,14 @@ import { validRequest } from '../support/valid-request.js';
 
 const api = useServer();
 
-/** What differs between two answers to the same request by nature: the clock, the request id, the budget left. */
-const perRequest = new Set(['date', 'x-request-id', 'x-response-time', 'ratelimit']);
-const lasting = (headers: Headers) => Object.fromEntries([...headers].filter(([name]) => !perRequest.has(name)));
+/**
+ * What differs between two answers to the same request by nature: the clock, the request id, the
+ * budget left, and the connection's own (hop-by-hop) headers, which the client's HEAD decides.
+ */
+const perRequest = new Set(['date', 'x-request-id', 'x-response-time', 'ratelimit', 'connection', 'keep-alive']);
+const lasting = (headers: Headers, status: number) =>
+  // An error body carries its request id, so its ETag differs from one request to the next.
+  Object.fromEntries([...headers].filter(([name]) => !perRequest.has(name) && !(status >= 400 && name === 'etag')));
 
 // RFC 9110 §9.3.2: a server that answers GET answers HEAD with the same status and headers, no body.
 describe.each(specs)('HEAD on every GET operation of %s', (spec) => {
@@ -23,7 +28,7 @@ describe.each(specs)('HEAD on every GET operation of %s', (spec) => {
     const got = await api.call(spec, operationId, request);
     const headed = await head(api.server.origin, spec, operationId, request);
     expect(headed.status).toBe(got.status);
-    expect(lasting(headed.headers)).toEqual(lasting(got.headers));
+    expect(lasting(headed.headers, headed.status)).toEqual(lasting(got.headers, got.status));
     expect(headed.text).toBe('');
   });
 });
@@ -37,7 +42,7 @@ describe('HEAD where GET fails or is not offered', () => {
     const headed = await head(api.server.origin, version, operationId, { params });
     expect(got.status).toBe(404);
     expect(headed.status).toBe(404);
-    expect(lasting(headed.headers)).toEqual(lasting(got.headers));
+    expect(lasting(headed.headers, headed.status)).toEqual(lasting(got.headers, got.status));
     expect(headed.text).toBe('');
   });
 
