@@ -25,7 +25,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(ok ? 0 : 1);
   }
   let failed = false;
-  for (const version of ['v1', 'v2']) {
+  for (const version of ['v1', 'v2', 'service']) {
     const base = `${root}openapi/released/${version}.yaml`;
     if (!existsSync(base)) continue; // not released yet
     const { ok, output } = checkContract(base, `${root}openapi/${version}.yaml`);

@@ -167,8 +167,8 @@ async function generate() {
   for (const version of versions) {
     const specUrl = new URL(`openapi/${version}.yaml`, root);
     const document = parse(await readFile(specUrl, 'utf8'));
-    // Path items with servers of their own (the /health and /ready probes) live outside the
-    // versioned routers: they get no handler in the map and no rate limits.
+    // A path item with servers of its own would live outside the versioned routers: no handler
+    // in the map and no rate limits. (The probes and docs now have a document of their own.)
     const pathOperations = Object.values(document.paths)
       .filter(isVersioned)
       .flatMap((item) =>
@@ -199,4 +199,14 @@ async function generate() {
     for (const file of ['request-validators.cjs', 'params.cjs', 'bodies.cjs', 'responses.cjs']) await writeFile(new URL(file, out), runtime[file]);
     console.log(`generated ${fileURLToPath(out)} (${operationIds.length} operations)`);
   }
+
+  // The service document (probes and docs at the server root): served as it is, and typed; its
+  // routes are plain express routes in src/app.ts, outside the versioned router.
+  const serviceUrl = new URL('openapi/service.yaml', root);
+  const service = parse(await readFile(serviceUrl, 'utf8'));
+  const serviceOut = new URL('generated/service/', root);
+  await mkdir(serviceOut, { recursive: true });
+  await writeFile(new URL('openapi.json', serviceOut), `${JSON.stringify(service, null, 2)}\n`);
+  await writeFile(new URL('types.ts', serviceOut), `${banner('openapi/service.yaml')}\n${astToString(await openapiTS(serviceUrl, { defaultNonNullable: false }))}`);
+  console.log(`generated ${fileURLToPath(serviceOut)} (service document)`);
 }

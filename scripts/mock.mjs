@@ -1,12 +1,12 @@
-// `npm run mock`: Prism mock servers of both specs as they are on disk (v1 on 4010, v2 on 4011),
-// each restarted when its spec changes. Extra arguments go to Prism (e.g. `-- --dynamic`).
+// `npm run mock`: Prism mock servers of the specs as they are on disk (v1 on 4010, v2 on 4011, the
+// service document of the probes and docs on 4012), each restarted when its spec changes. Extra arguments go to Prism (e.g. `-- --dynamic`).
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const prism = `${root}node_modules/@stoplight/prism-cli/dist/index.js`;
-const ports = { v1: Number(process.env.MOCK_V1_PORT ?? 4010), v2: Number(process.env.MOCK_V2_PORT ?? 4011) };
+const ports = { v1: Number(process.env.MOCK_V1_PORT ?? 4010), v2: Number(process.env.MOCK_V2_PORT ?? 4011), service: Number(process.env.MOCK_SERVICE_PORT ?? 4012) };
 const extra = process.argv.slice(2);
 const running = {};
 
@@ -18,7 +18,7 @@ function start(version) {
 
 let timer;
 watch(`${root}openapi`, (_event, file) => {
-  const version = /^(v\d+)\.yaml$/.exec(file ?? '')?.[1];
+  const version = /^(v\d+|service)\.yaml$/.exec(file ?? '')?.[1];
   if (!version || !running[version]) return;
   clearTimeout(timer);
   timer = setTimeout(() => {

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/knex.js';
 import { createServices } from './domain/services.js';
 import { cursorCodec } from './http/cursors.js';
-import { apiDocs, redocScript } from './http/docs.js';
+import { apiDocs, redocScript, serviceDocumentHandler } from './http/docs.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { probes } from './http/probes.js';
@@ -14,7 +14,7 @@ import { requestStart } from './http/request-log.js';
 import { crossOrigin, securityHeaderList, securityHeaders } from './http/security-headers.js';
 import { createApiRouter } from './http/version-router.js';
 import type { Logger } from './logger.js';
-import { versions } from './versions.js';
+import { serviceDocument, versions } from './versions.js';
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret' | 'rateLimits' | 'validateResponses' | 'auth' | 'corsOrigins'>;
@@ -50,13 +50,14 @@ export function createApp({ config, db, logger, redis, rateLimitKey = clientAddr
     }),
   );
 
-  // Everything else: probes, docs and the 404 of unknown paths.
+  // Everything else, described by openapi/service.yaml: probes, docs, its own document; then the 404 of unknown paths.
   app.use(requestStart(logger), responseTime({ digits: 3, suffix: true }), securityHeaders(), ...(varyOrigin && cors ? [varyOrigin, cors] : []));
   const { health, ready } = probes({ db, redis });
   app.get('/health', health);
   app.get('/ready', ready);
   app.get('/api/docs', apiDocs);
   app.get('/api/docs/redoc.standalone.js', redocScript);
+  app.get('/openapi.json', serviceDocumentHandler(serviceDocument));
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;

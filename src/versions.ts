@@ -1,6 +1,7 @@
 // The one place that wires generated code into the app: each version's document, route table,
-// validators, handler map and limits.
+// validators, handler map and limits, and the service document of the endpoints at the root.
 import { createRequire } from 'node:module';
+import serviceDocumentJson from '../generated/service/openapi.json' with { type: 'json' };
 import { handlers as v1Handlers } from '../generated/v1/handlers.js';
 import v1Document from '../generated/v1/openapi.json' with { type: 'json' };
 import v1RateLimits from '../generated/v1/rate-limits.json' with { type: 'json' };
@@ -53,3 +54,6 @@ export const versions: VersionApi[] = [
     rateLimits: resolveRateLimits(v2RateLimits, v2Routes.map((r) => r.operationId)),
   },
 ];
+
+/** openapi/service.yaml: the probes and docs at the server root, served at `GET /openapi.json`. */
+export const serviceDocument: object = serviceDocumentJson;

@@ -224,86 +224,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Check the process is alive
-         * @description Liveness: answers 200 while the process can serve HTTP at all, whatever the state of the database. Not versioned, not rate limited.
-         */
-        get: operations["getHealth"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Check the process can serve requests
-         * @description Readiness: answers 200 when the database and, where configured, Redis answer; 503 `SERVICE_UNAVAILABLE` naming what does not, and from the moment the process is told to stop (`details.server`: `is shutting down`), while it drains. Not versioned, not rate limited.
-         */
-        get: operations["getReadiness"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/docs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read the API reference
-         * @description Returns the Redoc reference of one version as an HTML page, with a switch to the other version. Everything it needs is served by this server, so it works offline. Not rate limited.
-         */
-        get: operations["getApiDocs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/docs/redoc.standalone.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get the Redoc script of the reference
-         * @description Returns the Redoc browser bundle the reference page loads, from the installed `redoc` package rather than a CDN. Not rate limited.
-         */
-        get: operations["getRedocScript"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -452,7 +372,7 @@ export interface components {
             user: components["schemas"]["User"];
         };
         /** @description The one shape of every error the API sends. */
-        Error: {
+        ErrorResponse: {
             /** @description What went wrong. */
             error: {
                 /**
@@ -515,35 +435,6 @@ export interface components {
         SearchHit: components["schemas"]["UserHit"] | components["schemas"]["PostHit"];
         /** @description One page of search hits, best match first. */
         SearchResults: components["schemas"]["SearchHit"][];
-        /** @description The process is alive. */
-        Health: {
-            /**
-             * @description Always `ok`.
-             * @constant
-             */
-            status: "ok";
-        };
-        /** @description What the process depends on, and whether it answers. */
-        Readiness: {
-            /**
-             * @description Always `ready`; a process that is not ready answers 503.
-             * @constant
-             */
-            status: "ready";
-            /** @description One entry per dependency. */
-            checks: {
-                /**
-                 * @description The database answered a query.
-                 * @enum {string}
-                 */
-                database: "up";
-                /**
-                 * @description Redis answered a ping, or no `REDIS_URL` is set.
-                 * @enum {string}
-                 */
-                redis: "up" | "not configured";
-            };
-        };
     };
     responses: {
         /** @description One page of users in JSON, or every matching one as `text/csv`. */
@@ -693,7 +584,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description A token is needed and none was sent, or the one sent is unknown, expired or malformed (`UNAUTHORIZED`). */
@@ -708,7 +599,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description No user has that email and password (`INVALID_CREDENTIALS`); the answer does not tell which was wrong. */
@@ -719,10 +610,11 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The token is valid, but its user may not do this (`FORBIDDEN`): change another user or its posts, send `role`, or write in another user's name, without being an admin. */
@@ -736,7 +628,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description No user has that id (`USER_NOT_FOUND`). */
@@ -750,7 +642,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description No post has that id (`POST_NOT_FOUND`). */
@@ -764,7 +656,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description Another user already has that email, in any letter case (`EMAIL_TAKEN`). */
@@ -778,7 +670,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The body is larger than the server accepts, 1 MB by default (`PAYLOAD_TOO_LARGE`). */
@@ -792,7 +684,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`). */
@@ -806,7 +698,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The body breaks the schema, names a field the client may not send, or refers to something that does not exist (`VALIDATION_ERROR`); `details` says which field and why. */
@@ -820,7 +712,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The server failed (`INTERNAL_ERROR`); the detail is in the server's log under the request id, never in the body. */
@@ -834,7 +726,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description One page of hits in JSON, or every hit as `text/csv`. */
@@ -868,7 +760,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description A rate-limit window of this client is used up (`RATE_LIMIT_EXCEEDED`); `Retry-After` and `retry_after` say when to try again. */
@@ -883,7 +775,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description A service the server depends on cannot be reached (`SERVICE_UNAVAILABLE`): the database, or the rate-limit store when the server is set to fail closed. Nothing was changed; try again shortly. */
@@ -895,73 +787,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The process is alive. */
-        Health: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-Response-Time": components["headers"]["XResponseTime"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Health"];
-            };
-        };
-        /** @description Every dependency answered. */
-        Ready: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-Response-Time": components["headers"]["XResponseTime"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Readiness"];
-            };
-        };
-        /** @description A dependency did not answer, or the process is shutting down (`SERVICE_UNAVAILABLE`); `details` names which. */
-        NotReady: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-Response-Time": components["headers"]["XResponseTime"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The reference page. */
-        ApiDocs: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-Response-Time": components["headers"]["XResponseTime"];
-                [name: string]: unknown;
-            };
-            content: {
-                "text/html": string;
-            };
-        };
-        /** @description The Redoc bundle. */
-        RedocScript: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-Response-Time": components["headers"]["XResponseTime"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/javascript": string;
-            };
-        };
-        /** @description The version asked for does not exist (`BAD_REQUEST`). */
-        DocsBadRequest: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-Response-Time": components["headers"]["XResponseTime"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
     };
@@ -1006,39 +832,34 @@ export interface components {
          * @example posts
          */
         SearchType: "users" | "posts";
-        /**
-         * @description The version to show.
-         * @example 2
-         */
-        DocsVersion: "1" | "2";
     };
     requestBodies: {
         /** @description The user to create. */
-        UserCreate: {
+        UserCreateBody: {
             content: {
                 "application/json": components["schemas"]["UserCreate"];
             };
         };
         /** @description The user fields to change. */
-        UserUpdate: {
+        UserUpdateBody: {
             content: {
                 "application/json": components["schemas"]["UserUpdate"];
             };
         };
         /** @description The post to create. */
-        PostCreate: {
+        PostCreateBody: {
             content: {
                 "application/json": components["schemas"]["PostCreate"];
             };
         };
         /** @description The post fields to change. */
-        PostUpdate: {
+        PostUpdateBody: {
             content: {
                 "application/json": components["schemas"]["PostUpdate"];
             };
         };
         /** @description The email and password of the user. */
-        TokenCreate: {
+        TokenCreateBody: {
             content: {
                 "application/json": components["schemas"]["TokenCreate"];
             };
@@ -1106,7 +927,7 @@ export interface components {
          */
         RetryAfter: number;
         /**
-         * @description The scheme to authenticate with, and why the token was refused (RFC 6750).
+         * @description The challenge (RFC 9110 §11.6.1, RFC 6750): the scheme to authenticate with, `Bearer realm="api"`, and why a sent token was refused (`error="invalid_token"`). Sent with every 401.
          * @example Bearer realm="api", error="invalid_token"
          */
         WwwAuthenticate: string;
@@ -1156,7 +977,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserCreate"];
+        requestBody: components["requestBodies"]["UserCreateBody"];
         responses: {
             201: components["responses"]["UserCreated"];
             400: components["responses"]["BadRequest"];
@@ -1236,7 +1057,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserUpdate"];
+        requestBody: components["requestBodies"]["UserUpdateBody"];
         responses: {
             200: components["responses"]["User"];
             400: components["responses"]["BadRequest"];
@@ -1335,7 +1156,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["PostCreate"];
+        requestBody: components["requestBodies"]["PostCreateBody"];
         responses: {
             201: components["responses"]["PostCreated"];
             400: components["responses"]["BadRequest"];
@@ -1414,7 +1235,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["PostUpdate"];
+        requestBody: components["requestBodies"]["PostUpdateBody"];
         responses: {
             200: components["responses"]["Post"];
             400: components["responses"]["BadRequest"];
@@ -1437,7 +1258,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["TokenCreate"];
+        requestBody: components["requestBodies"]["TokenCreateBody"];
         responses: {
             201: components["responses"]["TokenCreated"];
             400: components["responses"]["BadRequest"];
@@ -1522,63 +1343,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getHealth: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["Health"];
-        };
-    };
-    getReadiness: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["Ready"];
-            503: components["responses"]["NotReady"];
-        };
-    };
-    getApiDocs: {
-        parameters: {
-            query?: {
-                /**
-                 * @description The version to show.
-                 * @example 2
-                 */
-                version?: components["parameters"]["DocsVersion"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["ApiDocs"];
-            400: components["responses"]["DocsBadRequest"];
-        };
-    };
-    getRedocScript: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["RedocScript"];
         };
     };
 }

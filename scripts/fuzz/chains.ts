@@ -6,7 +6,7 @@ import { valid } from './arbitraries.js';
 import { verdict, type Failure } from './checks.js';
 import type { Exchange } from './http.js';
 import type { Property } from './properties.js';
-import { evaluate, linksFor, model, operationOf, type Json, type Link, type Operation } from './spec-model.js';
+import { evaluate, linksFor, model, operationOf, type Json, type Link, type Operation, type Version } from './spec-model.js';
 import type { RequestParts, World } from './world.js';
 
 /** Fields only an admin may send (the spec's descriptions say so); the fuzzer's users are not admins. */
@@ -52,13 +52,13 @@ const listed = (id: unknown) => (e: Exchange): Failure[] =>
   itemsOf(e.response.body).some((item) => item.id === id) ? [] : [{ check: 'chain: the list holds what was created', message: `id ${id} not on the first page` }];
 
 /** The GET of the collection a create posts to: POST /users → GET /users. */
-const listOf = (create: Operation) => model[create.version].find((o) => o.method === 'GET' && o.urlPath === create.urlPath);
+const listOf = (create: Operation, version: Version) => model[version].find((o) => o.method === 'GET' && o.urlPath === create.urlPath);
 
 /** A chain from each operation whose 201 response declares links. */
 export function chains(world: World): Property[] {
-  const creates = model[world.version].filter((o) => o.method === 'POST' && linksFor(o.version, o.operationId, '201').length > 0 && o.body);
+  const creates = model[world.version].filter((o) => o.method === 'POST' && linksFor(world.version, o.operationId, '201').length > 0 && o.body);
   const out: Property[] = creates.map((create) => {
-    const links = linksFor(create.version, create.operationId, '201');
+    const links = linksFor(world.version, create.operationId, '201');
     const byOp = (method: string, kind?: 'list' | 'item') =>
       links.filter((l) => {
         const target = operationOf(world.version, l.operationId);
@@ -104,7 +104,7 @@ export function chains(world: World): Property[] {
       }
       for (const link of byOp('GET', 'list')) await step.follow(link, created.body, {}, [200]);
       for (const link of byOp('GET', 'item').filter((l) => l !== self)) await step.follow(link, current, {}, [200]);
-      const list = listOf(create);
+      const list = listOf(create, world.version);
       if (list) await step.run(list, { query: { per_page: 100 } }, [200], listed(created.body.id));
       if (remove) {
         await step.follow(remove, created.body, {}, [204]);

@@ -1,10 +1,10 @@
 // The spec as the fuzzer needs it: each operation with its parameters, body schema and security
 // fully dereferenced, and the OpenAPI links its responses declare.
-import { documents, operationsOf, resolve, versions, type Version } from '../../test/support/spec.js';
+import { documents, operationsOf, resolve, versions, type Spec, type Version } from '../../test/support/spec.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
-export { versions, type Version };
+export { versions, type Spec, type Version };
 
 export interface Param {
   name: string;
@@ -21,7 +21,8 @@ export interface Link {
 }
 
 export interface Operation {
-  version: Version;
+  /** The document that declares it: a version, or `service` for the probes and docs at the root. */
+  version: Spec;
   operationId: string;
   method: string;
   /** The URL path below the origin: `/api/v2/users/{userId}`, or `/health` for the probes. */
@@ -37,7 +38,7 @@ export interface Operation {
 }
 
 /** Replaces every local `$ref` by its target; keywords beside a `$ref` (a `default`) are kept. */
-export function deref(version: Version, node: Json, depth = 0): Json {
+export function deref(version: Spec, node: Json, depth = 0): Json {
   if (depth > 32) throw new Error('schema nests too deep (a cycle?)');
   if (Array.isArray(node)) return node.map((n) => deref(version, n, depth + 1));
   if (!node || typeof node !== 'object') return node;
@@ -53,14 +54,14 @@ function authOf(security: Json[]): Operation['auth'] {
   return security.some((s) => Object.keys(s).length === 0) ? 'optional' : 'required';
 }
 
-function linksOf(version: Version, response: Json): Link[] {
+function linksOf(version: Spec, response: Json): Link[] {
   return Object.entries<Json>(resolve(version, response).links ?? {}).map(([name, ref]) => {
     const link = resolve(version, ref);
     return { name, operationId: link.operationId, parameters: link.parameters ?? {} };
   });
 }
 
-function modelOf(version: Version): Operation[] {
+function modelOf(version: Spec): Operation[] {
   const document = documents[version];
   return operationsOf(version).map(({ operationId, method, path, operation }) => {
     const item = document.paths[path];
@@ -70,7 +71,7 @@ function modelOf(version: Version): Operation[] {
       .map((p: Json) => ({ name: p.name, in: p.in, required: Boolean(p.required), schema: deref(version, p.schema) }));
     const requestBody = resolve(version, operation.requestBody);
     const bodySchema = requestBody?.content?.['application/json']?.schema;
-    const base = (item.servers?.[0]?.url ?? `/api/${version}`).replace(/\/$/, '');
+    const base = (document.servers[0].url as string).replace(/\/$/, '');
     const links = Object.fromEntries(
       Object.entries<Json>(operation.responses)
         .filter(([status]) => status.startsWith('2'))
@@ -97,7 +98,8 @@ function modelOf(version: Version): Operation[] {
   });
 }
 
-export const model: Record<Version, Operation[]> = Object.fromEntries(versions.map((v) => [v, modelOf(v)])) as Record<Version, Operation[]>;
+// The probes and docs (openapi/service.yaml) are fuzzed with v1, the version the unversioned paths default to.
+export const model: Record<Version, Operation[]> = Object.fromEntries(versions.map((v) => [v, [...modelOf(v), ...(v === 'v1' ? modelOf('service') : [])]])) as Record<Version, Operation[]>;
 
 /** Whether the operation is served under /api/<version> (the probes and docs are not). */
 export const isVersioned = (op: Operation) => op.urlPath.startsWith(`/api/${op.version}/`);

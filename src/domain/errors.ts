@@ -47,5 +47,7 @@ export const unauthorized = (message: string, invalidToken: boolean) =>
   new ApiError(401, 'UNAUTHORIZED', message, {
     headers: { 'WWW-Authenticate': invalidToken ? 'Bearer realm="api", error="invalid_token"' : 'Bearer realm="api"' },
   });
-export const invalidCredentials = () => new ApiError(401, 'INVALID_CREDENTIALS', 'The email or the password is wrong.');
+/** 401 for wrong sign-in credentials; it carries the challenge too, as RFC 9110 §11.6.1 asks of every 401. */
+export const invalidCredentials = () =>
+  new ApiError(401, 'INVALID_CREDENTIALS', 'The email or the password is wrong.', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });
 export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);

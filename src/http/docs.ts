@@ -55,3 +55,10 @@ export const apiDocs: RequestHandler = (req, res) => {
 export const redocScript: RequestHandler = (_req, res) => {
   res.type('application/javascript').sendFile(redocBundle, { maxAge: '1d' });
 };
+
+/** `GET /openapi.json` (getServiceDocument): the document of the endpoints at the root, the probes and these docs. */
+export const serviceDocumentHandler =
+  (document: object): RequestHandler =>
+  (_req, res) => {
+    res.json(document);
+  };

@@ -18,7 +18,7 @@ export const reportShuttingDown = () => {
 };
 
 /** `GET /health` (liveness) and `GET /ready` (readiness), at the root: probes need no version and no limits. */
-export function probes({ db, redis }: { db: Db; redis?: Redis }) {
+export function probes({ db, redis }: { db: Db; redis?: Redis }): { health: RequestHandler; ready: RequestHandler } {
   const health: RequestHandler = (_req, res) => {
     res.json({ status: 'ok' });
   };

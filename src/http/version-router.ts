@@ -114,12 +114,15 @@ function routeTable(api: VersionApi) {
     validateBody: api.validators.bodies[`${route.operationId}_body`],
   }));
   return (method: string, path: string, sentPath: string) => {
+    // A server that answers GET answers HEAD (RFC 9110 §9.3.2): the GET route runs and no body goes out.
+    const wanted = method === 'HEAD' ? 'GET' : method;
     const allowed: string[] = [];
     for (const route of routes) {
       const found = route.regex.exec(path);
       if (!found) continue;
-      if (route.method === method) return { route, values: found.slice(1) };
+      if (route.method === wanted) return { route, values: found.slice(1) };
       allowed.push(route.method);
+      if (route.method === 'GET') allowed.push('HEAD');
     }
     if (allowed.length === 0) throw new ApiError(404, 'NOT_FOUND', `Nothing is at ${method} ${sentPath}.`);
     const allow = allowed.sort((a, b) => methodOrder.indexOf(a) - methodOrder.indexOf(b)).join(', ');
@@ -181,7 +184,8 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
   const respond = async (req: Request, res: Response, headers: Headers, result: HandlerResult) => {
     const conditional = req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
     if (result.csv || conditional || req.method === 'HEAD') {
-      setAll(res, headers);
+      // The security headers too: a HEAD answer has the headers of the GET answer.
+      setAll(res, { ...securityHeaders, ...headers });
       return send(res, result, requestLogger(res, logger));
     }
     const out = securityFlat.slice();
@@ -275,7 +279,11 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
 
 async function send(res: Response, result: HandlerResult, log: Logger) {
   res.status(result.status).set(result.headers ?? {});
-  if (result.csv) {
+  if (result.csv && res.req.method === 'HEAD') {
+    // The headers of the export without reading it: HEAD sends no body.
+    result.csv.stream.destroy();
+    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${result.csv.filename}` }).end();
+  } else if (result.csv) {
     res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${result.csv.filename}` });
     // Once the first row is out the status cannot change; a failed read cuts the response short.
     await pipeline(result.csv.stream, res).catch((err: unknown) => {

@@ -13,16 +13,23 @@ export function envelope<R, T, P>(url: URL, page: Page<R, P>, paging: Paging<P>,
     const { self, next, prev } = pageNeighbours(url, page);
     return {
       data,
-      meta: { version: 2, page: page.page, per_page: page.perPage, total: page.total, pages: pageCount(page.total, page.perPage) },
+      meta: { version: 2, mode: 'offset', page: page.page, per_page: page.perPage, total: page.total, pages: pageCount(page.total, page.perPage) },
       links: { self, next, prev },
     };
   }
   let next: string | null = null;
+  let cursor: string | null = null;
   if (page.next !== undefined) {
+    cursor = paging.nextCursor(page.next);
     const nextUrl = new URL(url);
-    nextUrl.searchParams.set('cursor', paging.nextCursor(page.next));
+    nextUrl.searchParams.set('cursor', cursor);
     nextUrl.searchParams.set('per_page', String(page.perPage));
     next = nextUrl.toString();
   }
-  return { data, meta: { version: 2, per_page: page.perPage, has_more: next !== null }, links: { self: url.toString(), next, prev: null } };
+  // The cursor also stands alone in meta, so a client need not parse links.next to page.
+  return {
+    data,
+    meta: { version: 2, mode: 'cursor', per_page: page.perPage, has_more: next !== null, next_cursor: cursor },
+    links: { self: url.toString(), next, prev: null },
+  };
 }

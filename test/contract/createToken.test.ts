@@ -39,11 +39,13 @@ describe.each(versions)('POST /api/%s/tokens (createToken)', (version) => {
     ['the password is wrong', 'known@example.com', 'not the password at all'],
     ['the email belongs to no user', 'nobody@example.com', testPassword],
     ['the password differs only in letter case', 'known@example.com', testPassword.toUpperCase()],
-  ])('when %s, then 401 INVALID_CREDENTIALS with the same answer', async (_, email, password) => {
+  ])('when %s, then 401 INVALID_CREDENTIALS with the same answer and the Bearer challenge', async (_, email, password) => {
     await api.createUser({ email: 'known@example.com' });
     const res = await api.call(version, 'createToken', { body: { email, password } });
     expect(res.status).toBe(401);
     expect(res.body.error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'The email or the password is wrong.', request_id: res.headers.get('x-request-id') });
+    // RFC 9110 §11.6.1: every 401 carries a challenge, this one too.
+    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api"');
     expect(await api.server.count('tokens')).toBe(1); // the arranged user's own
   });
 

@@ -176,9 +176,10 @@ describe('routes the specs do not declare', () => {
   });
 
   it.each([
-    ['PUT', '/api/v1/users/1', 'GET, PATCH, DELETE'],
-    ['DELETE', '/api/v2/users', 'GET, POST'],
-    ['POST', '/api/v1/posts/3', 'GET, PATCH, DELETE'],
+    ['PUT', '/api/v1/users/1', 'GET, HEAD, PATCH, DELETE'],
+    ['DELETE', '/api/v2/users', 'GET, HEAD, POST'],
+    ['POST', '/api/v1/posts/3', 'GET, HEAD, PATCH, DELETE'],
+    ['GET', '/api/v2/tokens', 'POST'],
   ])('when %s %s, then 405 METHOD_NOT_ALLOWED with Allow: %s', async (method, path, allow) => {
     const res = await fetch(`${api.server.origin}${path}`, { method });
     expect(res.status).toBe(405);

@@ -46,7 +46,7 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
   it('while it is up, then the server serves its seeded data, its admin writes, and it is ready', async () => {
     expect((await client(server.origin).call('v1', 'getUser', { params: { userId: 1 } })).status).toBe(200);
     expect((await client(server.origin).call('v1', 'updateUser', { params: { userId: 2 }, body: { name: 'Renamed By Ada' }, token })).status).toBe(200);
-    expect((await client(server.origin).call('v1', 'getReadiness')).status).toBe(200);
+    expect((await client(server.origin).call('service', 'getReadiness')).status).toBe(200);
   });
 
   describe('after it stops', () => {
@@ -59,10 +59,10 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
     });
 
     it('then /ready answers 503 naming the database, /health still 200, and the process stays up', async () => {
-      const ready = await client(server.origin).call('v2', 'getReadiness');
+      const ready = await client(server.origin).call('service', 'getReadiness');
       expect(ready.status).toBe(503);
       expect(ready.body.error.details).toEqual({ database: ['does not answer'] });
-      expect((await client(server.origin).call('v2', 'getHealth')).status).toBe(200);
+      expect((await client(server.origin).call('service', 'getHealth')).status).toBe(200);
       expect(server.child.exitCode).toBeNull();
     });
 
@@ -74,7 +74,7 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
         if (status !== 200) await new Promise((r) => setTimeout(r, 100));
       }
       expect(status).toBe(200);
-      expect((await client(server.origin).call('v2', 'getReadiness')).status).toBe(200);
+      expect((await client(server.origin).call('service', 'getReadiness')).status).toBe(200);
       expect((await client(server.origin).call('v2', 'updateUser', { params: { userId: 2 }, body: { name: 'Back Again' }, token })).status).toBe(200);
     });
   });

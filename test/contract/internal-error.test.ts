@@ -20,13 +20,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe.each(versions)('when the database fails under %s', (version: Version) => {
-  const databaseOperations = versionedOperationsOf(version)
-    .filter((o) => o.operationId !== 'getOpenApiDocument')
-    .map((o): [string, OperationInfo] => [o.operationId, o]);
+  const databaseOperations = versionedOperationsOf(version).map((o): [string, OperationInfo] => [o.operationId, o]);
 
   it.each(databaseOperations)('%s: then 500 INTERNAL_ERROR with neither SQL nor a stack trace in the body', async (operationId, o) => {
     const owner = { id: 1, email: 'owner@example.com', token, password: testPassword };
-    const res = await client(server.origin).call(version, operationId, validRequest(o, owner, 1));
+    // The served document needs no database, but a token sent with it is looked up there.
+    const request = { ...validRequest(o, owner, 1), ...(operationId === 'getOpenApiDocument' && { token }) };
+    const res = await client(server.origin).call(version, operationId, request);
     expect(res.status).toBe(500);
     expect(res.body.error.code).toBe('INTERNAL_ERROR');
     expect(res.text).not.toMatch(/sqlite|postgres|select|relation|no such table|at .*\.ts/i);

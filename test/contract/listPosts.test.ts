@@ -27,7 +27,7 @@ describe('GET /api/v2/posts (listPosts)', () => {
     const res = await api.call('v2', 'listPosts', { query: { per_page: 1 } });
     expect(res.status).toBe(200);
     expect(res.body.data.map((p: { id: number }) => p.id)).toEqual([post.id]);
-    expect(res.body.meta).toEqual({ version: 2, per_page: 1, has_more: false });
+    expect(res.body.meta).toEqual({ version: 2, mode: 'cursor', per_page: 1, has_more: false, next_cursor: null });
     expect(res.body.links.next).toBeNull();
   });
 

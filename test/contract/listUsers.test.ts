@@ -42,17 +42,26 @@ describe('GET /api/v1/users (listUsers)', () => {
 });
 
 describe('GET /api/v2/users (listUsers)', () => {
-  it('when no page is asked for, then cursor mode: has_more, a next link with a cursor, no total', async () => {
+  it('when no page is asked for, then cursor mode: has_more, the next cursor in meta and in the next link, no total', async () => {
     const ids = await arrangeUsers(5);
     const res = await api.call('v2', 'listUsers', { query: { per_page: 2 } });
     expect(res.status).toBe(200);
     expect(res.body.data.map((u: { id: number }) => u.id)).toEqual(ids.slice(0, 2));
-    expect(res.body.meta).toEqual({ version: 2, per_page: 2, has_more: true });
+    expect(res.body.meta).toEqual({ version: 2, mode: 'cursor', per_page: 2, has_more: true, next_cursor: expect.stringMatching(/^[\w-]+\.[\w-]+$/) });
     expect(res.body.links.prev).toBeNull();
     const next = new URL(res.body.links.next);
     expect(next.pathname).toBe('/api/v2/users');
-    expect(next.searchParams.get('cursor')).toMatch(/^[\w-]+\.[\w-]+$/);
+    expect(next.searchParams.get('cursor')).toBe(res.body.meta.next_cursor);
     expect(next.searchParams.has('page')).toBe(false);
+  });
+
+  it('when the cursor of meta.next_cursor is sent, then the next page, and on the last page next_cursor is null', async () => {
+    const ids = await arrangeUsers(3);
+    const first = await api.call('v2', 'listUsers', { query: { per_page: 2 } });
+    const last = await api.call('v2', 'listUsers', { query: { per_page: 2, cursor: first.body.meta.next_cursor } });
+    expect(last.body.data.map((u: { id: number }) => u.id)).toEqual(ids.slice(2));
+    expect(last.body.meta).toEqual({ version: 2, mode: 'cursor', per_page: 2, has_more: false, next_cursor: null });
+    expect(last.body.links.next).toBeNull();
   });
 
   it('when there are more users than a page and page is given, then offset mode with meta and absolute links', async () => {
@@ -60,7 +69,7 @@ describe('GET /api/v2/users (listUsers)', () => {
     const res = await api.call('v2', 'listUsers', { query: { page: 3, per_page: 2 } });
     expect(res.status).toBe(200);
     expect(res.body.data.map((u: { id: number }) => u.id)).toEqual(ids.slice(4));
-    expect(res.body.meta).toEqual({ version: 2, page: 3, per_page: 2, total: 5, pages: 3 });
+    expect(res.body.meta).toEqual({ version: 2, mode: 'offset', page: 3, per_page: 2, total: 5, pages: 3 });
     const base = `${api.server.origin}/api/v2/users`;
     expect(res.body.links).toEqual({ self: `${base}?page=3&per_page=2`, next: null, prev: `${base}?page=2&per_page=2` });
   });

@@ -122,6 +122,6 @@ describe('GET /api/v2/search paging', () => {
     await api.createUser({ name: 'Knuth A' });
     await api.createUser({ name: 'Knuth B' });
     const res = await api.call('v2', 'search', { query: { q: 'knuth', page: 1, per_page: 1 } });
-    expect(res.body.meta).toEqual({ version: 2, page: 1, per_page: 1, total: 2, pages: 2 });
+    expect(res.body.meta).toEqual({ version: 2, mode: 'offset', page: 1, per_page: 1, total: 2, pages: 2 });
   });
 });

@@ -37,8 +37,11 @@ describe('the typed v2 client', () => {
     const { data: signedIn } = await anonymous.POST('/tokens', { body: { email: 'first@example.com', password: 'a typed password' } });
     const v2 = createV2Client(api.server.origin, { headers: { Authorization: `Bearer ${signedIn?.token}` } });
     const { data: page } = await v2.GET('/users', { params: { query: { per_page: 1 } } });
-    expect(page?.meta).toEqual({ version: 2, per_page: 1, has_more: true });
-    const cursor = new URL(page?.links.next as string).searchParams.get('cursor') as string;
+    // meta.mode narrows the union: only cursor mode has next_cursor.
+    if (page?.meta.mode !== 'cursor') throw new Error('expected cursor mode');
+    expect(page.meta).toEqual({ version: 2, mode: 'cursor', per_page: 1, has_more: true, next_cursor: expect.any(String) });
+    const cursor = page.meta.next_cursor as string;
+    expect(new URL(page.links.next as string).searchParams.get('cursor')).toBe(cursor);
     const { data: next } = await v2.GET('/users', { params: { query: { per_page: 1, cursor } } });
     expect(next?.data[0]?.name).toBe('First User');
     const id = next?.data[0]?.id as number;

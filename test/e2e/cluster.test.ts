@@ -63,7 +63,7 @@ describe('WEB_CONCURRENCY=2 (node:cluster)', () => {
     for (let i = 0; i < 6; i++) expect((await api.call('v2', 'getUser', { params: { userId: created.body.id } })).status).toBe(200);
     const renamed = await api.call('v2', 'updateUser', { params: { userId: created.body.id }, body: { name: 'Cluster User Renamed' }, token: signedIn.body.token });
     expect(renamed.status).toBe(200);
-    expect((await api.call('v1', 'getReadiness')).body.checks.redis).toBe(redisUrl ? 'up' : 'not configured');
+    expect((await api.call('service', 'getReadiness')).body.checks.redis).toBe(redisUrl ? 'up' : 'not configured');
   });
 
   it('when a token was issued by one worker, then the other worker honours it too', async () => {

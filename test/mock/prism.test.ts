@@ -9,13 +9,13 @@ import { hashPassword } from '../../src/domain/passwords.js';
 import { createServices } from '../../src/domain/services.js';
 import { assertMatchesSpec, client, type ApiResponse } from '../support/contract-client.js';
 import { freePort } from '../support/processes.js';
-import { documents, needsToken, operationsOf, resolve, versions, type OperationInfo, type Version } from '../support/spec.js';
+import { documents, needsToken, operationsOf, resolve, versions, type OperationInfo, type Spec } from '../support/spec.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { testPassword } from '../support/use-server.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-async function startPrism(version: Version, extra: string[] = []): Promise<{ origin: string; child: ChildProcess }> {
+async function startPrism(version: Spec, extra: string[] = []): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', ...extra, '-h', '127.0.0.1', '-p', String(port), `${root}openapi/${version}.yaml`], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,7 +32,7 @@ async function startPrism(version: Version, extra: string[] = []): Promise<{ ori
 }
 
 /** The request of the specs' examples for one operation. */
-function exampleRequest(version: Version, operationId: string, path: string, operation: { requestBody?: unknown }) {
+function exampleRequest(version: Spec, operationId: string, path: string, operation: { requestBody?: unknown }) {
   const params = { userId: 1, postId: 7 };
   const query: Record<string, string> = operationId === 'search' ? { q: 'engine' } : {};
   const requestBody = resolve(version, operation.requestBody);
@@ -191,6 +191,31 @@ describe.each(versions)('the Prism mock of %s', (version) => {
     const res = await fetch(`${mock.origin}/users?per_page=101`);
     expect(res.status).toBe(400);
     expect(documents[version].components.parameters.PerPage.schema.maximum).toBe(100);
+  });
+});
+
+describe('the Prism mock of the service document (probes and docs)', () => {
+  let mock: { origin: string; child: ChildProcess };
+  let real: TestServer;
+  beforeAll(async () => {
+    [mock, real] = await Promise.all([startPrism('service'), startTestServer()]);
+  });
+  afterAll(async () => {
+    mock?.child.kill('SIGTERM');
+    await real?.close();
+  });
+
+  it.each(operationsOf('service').map((o) => [o.operationId, o]))('%s: the default answer keeps the spec and has the status and media type of the real answer', async (operationId, op) => {
+    const res = await fetch(`${mock.origin}${op.path}`);
+    const text = await res.text();
+    const mocked = { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
+    assertMatchesSpec('service', operationId, mocked);
+    const answered = await client(real.origin).call('service', operationId);
+    expect(mocked.status).toBe(answered.status);
+    expect(mocked.headers.get('content-type')?.split(';')[0]).toBe(answered.headers.get('content-type')?.split(';')[0]);
+    // The documents are free-form: the mock's example shows their first keys only.
+    if (operationId === 'getServiceDocument') expect(Object.keys(answered.body)).toEqual(expect.arrayContaining(Object.keys(mocked.body)));
+    else if (typeof answered.body === 'object') expect(sameShape(shape(mocked.body), shape(answered.body))).toEqual([]);
   });
 });
 

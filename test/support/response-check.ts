@@ -2,7 +2,7 @@
 // asserts on it, and the fuzzer (scripts/fuzz) reports it.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { documents, operation, resolve, versions, type Version } from './spec.js';
+import { documents, operation, resolve, specs, type Spec } from './spec.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -25,14 +25,14 @@ function createAjv(coerceTypes: boolean) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, coerceTypes });
   addFormats.default(ajv);
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-  for (const v of versions) ajv.addSchema(documents[v], v);
+  for (const v of specs) ajv.addSchema(documents[v], v);
   return ajv;
 }
 const bodies = createAjv(false);
 const headerValues = createAjv(true);
 const compiled = new Map<string, ValidateFunction>();
 
-function validator(version: Version, schema: Json, forHeader = false): ValidateFunction {
+function validator(version: Spec, schema: Json, forHeader = false): ValidateFunction {
   // A schema with a local $ref is compiled against the version's document.
   const key = `${version}:${forHeader}:${JSON.stringify(schema)}`;
   let validate = compiled.get(key);
@@ -45,7 +45,7 @@ function validator(version: Version, schema: Json, forHeader = false): ValidateF
 }
 
 /** Every way the response contradicts what the spec declares for this operation and status; empty when it matches. */
-export function specViolations(version: Version, operationId: string, res: CheckedResponse): Violation[] {
+export function specViolations(version: Spec, operationId: string, res: CheckedResponse): Violation[] {
   const declared = resolve(version, operation(version, operationId).operation.responses[String(res.status)]);
   if (!declared) return [{ check: 'status declared', message: `status ${res.status} not declared in the spec (body: ${res.text.slice(0, 300)})` }];
 

@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 
 export type Version = 'v1' | 'v2';
 export const versions: Version[] = ['v1', 'v2'];
+/** A served document: a version of the API, or `service`, the probes and docs at the server root (openapi/service.yaml). */
+export type Spec = Version | 'service';
+export const specs: Spec[] = [...versions, 'service'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-export const documents: Record<Version, Json> = Object.fromEntries(
-  versions.map((v) => [v, JSON.parse(readFileSync(new URL(`../../generated/${v}/openapi.json`, import.meta.url), 'utf8'))]),
-) as Record<Version, Json>;
+export const documents: Record<Spec, Json> = Object.fromEntries(
+  specs.map((v) => [v, JSON.parse(readFileSync(new URL(`../../generated/${v}/openapi.json`, import.meta.url), 'utf8'))]),
+) as Record<Spec, Json>;
 
 export interface OperationInfo {
   operationId: string;
@@ -17,7 +20,7 @@ export interface OperationInfo {
   operation: Json;
 }
 
-export function operationsOf(version: Version): OperationInfo[] {
+export function operationsOf(version: Spec): OperationInfo[] {
   return Object.entries(documents[version].paths as Record<string, Json>).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([, op]) => (op as Json)?.operationId)
@@ -25,9 +28,8 @@ export function operationsOf(version: Version): OperationInfo[] {
   );
 }
 
-/** The operations served under /api/<version>: all but the probes, whose path items name a server of their own. */
-export const versionedOperationsOf = (version: Version): OperationInfo[] =>
-  operationsOf(version).filter((o) => !documents[version].paths[o.path].servers);
+/** The operations served under /api/<version>: every operation of its document (the probes and docs have one of their own). */
+export const versionedOperationsOf = (version: Version): OperationInfo[] => operationsOf(version);
 
 /** Whether the operation refuses a request without a bearer token: its security offers no anonymous (`{}`) alternative. */
 export function needsToken(o: OperationInfo): boolean {
@@ -35,14 +37,14 @@ export function needsToken(o: OperationInfo): boolean {
   return security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
 }
 
-export function operation(version: Version, operationId: string): OperationInfo {
+export function operation(version: Spec, operationId: string): OperationInfo {
   const found = operationsOf(version).find((o) => o.operationId === operationId);
   if (!found) throw new Error(`${version} declares no operation ${operationId}`);
   return found;
 }
 
 /** Follows local `$ref`s such as `#/components/responses/User`. */
-export function resolve(version: Version, node: Json): Json {
+export function resolve(version: Spec, node: Json): Json {
   if (!node?.$ref) return node;
   const target = (node.$ref as string)
     .slice(2)
@@ -51,6 +53,6 @@ export function resolve(version: Version, node: Json): Json {
   return resolve(version, target);
 }
 
-/** Every (operation, status) pair both specs declare, as `v1 getUser 404`. */
+/** Every (operation, status) pair the specs declare, as `v1 getUser 404` or `service getHealth 200`. */
 export const declaredPairs = (): string[] =>
-  versions.flatMap((v) => operationsOf(v).flatMap((o) => Object.keys(o.operation.responses).map((s) => `${v} ${o.operationId} ${s}`)));
+  specs.flatMap((v) => operationsOf(v).flatMap((o) => Object.keys(o.operation.responses).map((s) => `${v} ${o.operationId} ${s}`)));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServices } from '../../src/domain/services.js';
 import { client, type CallOptions } from './contract-client.js';
-import type { Version } from './spec.js';
+import type { Spec } from './spec.js';
 import { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';
 
 let sequence = 0;
@@ -31,7 +31,7 @@ export function useServer(options: TestServerOptions = {}) {
   beforeEach(() => server.reset());
   afterAll(() => server.close());
 
-  const call = (version: Version, operationId: string, callOptions?: CallOptions) =>
+  const call = (version: Spec, operationId: string, callOptions?: CallOptions) =>
     client(server.origin).call(version, operationId, callOptions);
 
   /** A token for the user, through the API. */
