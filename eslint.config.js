@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const database = { group: ['knex', 'knex/*', 'better-sqlite3', 'pg', 'pg/*'], message: 'Only src/db/ talks to the database: call a repository or a service.' };
+const http = { group: ['express', 'express/*', '**/http/*', '**/handlers/*', '**/serializers/*'], message: 'The domain and the data access know nothing of HTTP or versions.' };
+
 export default tseslint.config(
   { ignores: ['generated/', '**/dist/', 'node_modules/', 'coverage/', 'data/'] },
   js.configs.recommended,
@@ -13,4 +16,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The layers run one way (README, "How it is built"): only src/db/ talks to the database, and
+  // neither the domain nor the data access knows about HTTP (no req/res below the handlers).
+  { files: ['src/**/*.ts'], ignores: ['src/db/**', 'src/domain/**'], rules: { 'no-restricted-imports': ['error', { patterns: [database] }] } },
+  { files: ['src/domain/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [database, http] }] } },
+  { files: ['src/db/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [http] }] } },
 );

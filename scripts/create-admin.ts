@@ -43,7 +43,7 @@ const config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWO
 const db = createDb(config.databaseUrl);
 try {
   await migrate(db);
-  const services = createServices(db, { ttlSeconds: config.auth.tokenTtlSeconds, passwordHashCost: config.auth.passwordHashCost });
+  const services = createServices(db, config.auth);
   const { user, created } = await services.users.ensureAdmin(admin, true);
   console.log(`${created ? 'Created' : 'Made'} admin ${user.email} (id ${user.id}).`);
 } finally {

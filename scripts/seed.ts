@@ -2,12 +2,12 @@
 import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/db/knex.js';
 import { migrate } from '../src/db/migrations.js';
-import { demoPassword, seedDemoData } from '../src/db/seed.js';
+import { demoPassword, hasUsers, seedDemoData } from '../src/db/seed.js';
 import { hashPassword } from '../src/domain/passwords.js';
 
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
 await migrate(db);
-if (await db('users').first()) console.log('The database already has users; nothing seeded.');
+if (await hasUsers(db)) console.log('The database already has users; nothing seeded.');
 else console.log('Seeded', await seedDemoData(db, await hashPassword(demoPassword, config.auth.passwordHashCost)), `(every password: "${demoPassword}")`);
 await db.destroy();

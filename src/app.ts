@@ -38,7 +38,7 @@ export function createApp({ config, db, logger, redis, rateLimitKey = clientAddr
   // The versioned API first, ahead of every other layer: it does their work itself (README, "The way a request travels").
   app.use(
     createApiRouter(versions, {
-      services: createServices(db, { ttlSeconds: config.auth.tokenTtlSeconds, passwordHashCost: config.auth.passwordHashCost }),
+      services: createServices(db, config.auth),
       cursors: cursorCodec(config.cursorSecret),
       rateLimiter: enabled ? createRateLimiter({ redis, failMode, keyPrefix, logger }) : undefined,
       rateLimitKey,

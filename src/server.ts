@@ -9,7 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectionFailure } from './db/errors.js';
 import { createDb, type Db } from './db/knex.js';
 import { migrate } from './db/migrations.js';
-import { demoPassword, seedDemoData } from './db/seed.js';
+import { demoPassword, hasUsers, seedDemoData } from './db/seed.js';
 import { hashPassword } from './domain/passwords.js';
 import { createServices } from './domain/services.js';
 import { reportShuttingDown } from './http/probes.js';
@@ -20,13 +20,13 @@ import { createLogger, type Logger } from './logger.js';
  * unless that user exists. Runs once, before any worker serves.
  */
 async function prepare(db: Db, config: Config, logger: Logger) {
-  const fresh = (await migrate(db)) > 0 && !(await db('users').first());
+  const fresh = (await migrate(db)) > 0 && !(await hasUsers(db));
   if (fresh && config.seedDemoData) {
     const seeded = await seedDemoData(db, await hashPassword(demoPassword, config.auth.passwordHashCost));
     logger.info(seeded, 'seeded a fresh database with demo data');
   }
   if (config.admin) {
-    const services = createServices(db, { ttlSeconds: config.auth.tokenTtlSeconds, passwordHashCost: config.auth.passwordHashCost });
+    const services = createServices(db, config.auth);
     const { user, created } = await services.users.ensureAdmin(config.admin, false);
     logger.info({ userId: user.id, email: user.email }, created ? 'created the admin of ADMIN_EMAIL' : 'the user of ADMIN_EMAIL exists; left as it is');
   }

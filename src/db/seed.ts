@@ -91,6 +91,11 @@ export async function seedRecords(db: Knex, users: ExampleUser[], posts: Example
 }
 
 /** Empties every table, for a sandbox reset. */
+/** Whether the database holds any user: a new database is seeded only when it holds none. */
+export async function hasUsers(db: Knex): Promise<boolean> {
+  return (await db('users').first()) !== undefined;
+}
+
 export async function clearAll(db: Knex): Promise<void> {
   await db.transaction(async (trx) => {
     await trx('tokens').delete();

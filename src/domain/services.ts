@@ -5,7 +5,7 @@ import { tokensRepository } from '../db/tokens-repository.js';
 import { usersRepository } from '../db/users-repository.js';
 import { postsService } from './posts.js';
 import { searchService } from './search.js';
-import { tokensService, type TokenSettings } from './tokens.js';
+import { tokensService } from './tokens.js';
 import { usersService } from './users.js';
 
 export interface Services {
@@ -15,13 +15,20 @@ export interface Services {
   tokens: ReturnType<typeof tokensService>;
 }
 
-export function createServices(db: Db, settings: TokenSettings, now: () => string = () => new Date().toISOString()): Services {
+/** The auth settings as the config holds them (`config.auth`). */
+export interface AuthSettings {
+  tokenTtlSeconds: number;
+  passwordHashCost: number;
+}
+
+/** The one place the services are wired to their repositories: the app, the server and the scripts call it with `config.auth`. */
+export function createServices(db: Db, auth: AuthSettings, now: () => string = () => new Date().toISOString()): Services {
   const users = usersRepository(db);
   const posts = postsRepository(db);
-  const tokens = tokensService(users, tokensRepository(db), settings, now);
+  const tokens = tokensService(users, tokensRepository(db), { ttlSeconds: auth.tokenTtlSeconds, passwordHashCost: auth.passwordHashCost }, now);
   return {
     tokens,
-    users: usersService(users, tokens, settings.passwordHashCost, now),
+    users: usersService(users, tokens, auth.passwordHashCost, now),
     posts: postsService(posts, users, now),
     search: searchService(searchRepository(db), users, posts),
   };

@@ -114,7 +114,7 @@ describe.each(versions)('the Prism mock of %s', (version) => {
     await clearAll(real.db);
     await seedRecords(real.db, records.users, records.posts, passwordHash);
     const admin = { email: 'prism.admin@example.com', name: 'Prism Admin', password: testPassword };
-    await createServices(real.db, { ttlSeconds: 3600, passwordHashCost: 10 }).users.ensureAdmin(admin, true);
+    await createServices(real.db, { tokenTtlSeconds: 3600, passwordHashCost: 10 }).users.ensureAdmin(admin, true);
     const signedIn = await client(real.origin).call('v1', 'createToken', { body: { email: admin.email, password: admin.password } });
     if (signedIn.status !== 201) throw new Error(`the admin could not sign in: ${signedIn.text}`);
     return signedIn.body.token;

@@ -61,7 +61,7 @@ export function useServer(options: TestServerOptions = {}) {
     async createAdmin(fields: { email?: string; name?: string } = {}): Promise<Member> {
       sequence += 1;
       const admin = { email: `admin${sequence}@example.com`, name: `Admin ${sequence}`, password: testPassword, ...fields };
-      const { user } = await createServices(server.db, { ttlSeconds: 3600, passwordHashCost: 10 }).users.ensureAdmin(admin, true);
+      const { user } = await createServices(server.db, { tokenTtlSeconds: 3600, passwordHashCost: 10 }).users.ensureAdmin(admin, true);
       return { ...user, token: await signIn(admin.email) };
     },
     /** Arranges a post by `author` (a new user when absent) through the API; every field can be overridden. */
