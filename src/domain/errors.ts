@@ -1,10 +1,7 @@
 /** Field path → messages, as in the `details` of the error shape. */
 export type ErrorDetails = Record<string, string[]>;
 
-/**
- * The one error class. It carries the stable code the contract promises and the status it is
- * sent with; the central error handler renders it. Anything else thrown is a bug → INTERNAL_ERROR.
- */
+/** What an ApiError may carry besides its status, code and message. */
 export interface ApiErrorOptions {
   /** Field path → messages. */
   details?: ErrorDetails;
@@ -51,3 +48,22 @@ export const unauthorized = (message: string, invalidToken: boolean) =>
 export const invalidCredentials = () =>
   new ApiError(401, 'INVALID_CREDENTIALS', 'The email or the password is wrong.', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });
 export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);
+
+// The protocol's refusals, named once here so every layer that refuses says it the same way.
+export const nothingAt = (method: string, path: string) => new ApiError(404, 'NOT_FOUND', `Nothing is at ${method} ${path}.`);
+export const methodNotAllowed = (method: string, allow: string) =>
+  new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed here; use ${allow}.`, { headers: { Allow: allow } });
+export const unsupportedVersion = (asked: string, supported: string[]) =>
+  new ApiError(400, 'UNSUPPORTED_VERSION', `Accept-Version ${asked} is not supported; use ${supported.join(' or ')}.`, {
+    details: { 'Accept-Version': [`must be one of ${supported.join(', ')}`] },
+  });
+export const notAcceptable = (offered: string[]) => new ApiError(406, 'NOT_ACCEPTABLE', `This operation can answer with ${offered.join(', ')}.`);
+export const unsupportedMediaType = (message = 'The request body must be application/json.') => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
+export const payloadTooLarge = (limit: unknown) => new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${String(limit)} bytes.`);
+export const invalidCursor = (why: string) =>
+  new ApiError(400, 'INVALID_CURSOR', `${why}; start again without a cursor.`, { details: { cursor: ['is not a cursor of this list'] } });
+export const rateLimitExceeded = (message: string, headers: Record<string, string>, retryAfter: number) =>
+  new ApiError(429, 'RATE_LIMIT_EXCEEDED', message, { headers, retryAfter });
+export const serviceUnavailable = (details?: ErrorDetails, message = 'The service is briefly unavailable; try again shortly.') =>
+  new ApiError(503, 'SERVICE_UNAVAILABLE', message, { details });
+export const internalError = () => new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');

@@ -1,8 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ApiError } from '../domain/errors.js';
-
-export const invalidCursor = (why: string) =>
-  new ApiError(400, 'INVALID_CURSOR', `${why}; start again without a cursor.`, { details: { cursor: ['is not a cursor of this list'] } });
+import { invalidCursor } from '../domain/errors.js';
 
 /**
  * Opaque cursors: base64url JSON of the list they belong to (`scope`) and a keyset position,

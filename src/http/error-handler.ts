@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isUnavailable } from '../db/errors.js';
-import { ApiError, badRequest } from '../domain/errors.js';
+import { ApiError, badRequest, internalError, nothingAt, payloadTooLarge, serviceUnavailable, unsupportedMediaType } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import { requestLogger } from './request-log.js';
 
@@ -10,10 +10,10 @@ function fromBodyParser(err: { type?: unknown; limit?: unknown }): ApiError | un
     case 'entity.parse.failed':
       return badRequest('The request body is not valid JSON.');
     case 'entity.too.large':
-      return new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${String(err.limit)} bytes.`);
+      return payloadTooLarge(err.limit);
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 application/json, not compressed.');
+      return unsupportedMediaType('The request body must be UTF-8 application/json, not compressed.');
     case 'request.aborted':
     case 'request.size.invalid':
       return badRequest('The request body ended early or does not match its Content-Length.');
@@ -21,9 +21,6 @@ function fromBodyParser(err: { type?: unknown; limit?: unknown }): ApiError | un
       return undefined;
   }
 }
-
-export const serviceUnavailable = (details?: Record<string, string[]>) =>
-  new ApiError(503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable; try again shortly.', { details });
 
 function toApiError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
@@ -34,7 +31,7 @@ function toApiError(err: unknown): ApiError | undefined {
 }
 
 export const notFound: RequestHandler = (req, _res, next) => {
-  next(new ApiError(404, 'NOT_FOUND', `Nothing is at ${req.method} ${req.path}.`));
+  next(nothingAt(req.method, req.path));
 };
 
 /** An error as it is answered: the status, its extra headers and the one error shape. */
@@ -51,7 +48,7 @@ export interface ErrorAnswer {
 export function answerError(err: unknown, res: Response, logger: Logger): ErrorAnswer {
   const known = toApiError(err);
   const error =
-    known ?? new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
+    known ?? internalError();
   if (!known) requestLogger(res, logger).error({ err }, 'unhandled error');
   else if (known.status === 503) requestLogger(res, logger).warn({ err }, 'dependency unavailable');
   const { details, headers, retryAfter } = error.options;

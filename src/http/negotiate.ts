@@ -1,5 +1,5 @@
 import Negotiator from 'negotiator';
-import { ApiError } from '../domain/errors.js';
+import { notAcceptable } from '../domain/errors.js';
 
 /**
  * Picks the representation for a request. A missing, blank or wildcard Accept gets the first
@@ -11,7 +11,7 @@ export function negotiate(accept: string | undefined, offered: string[]): string
   // Every representation is UTF-8; saying so lets `Accept: text/csv; charset=utf-8` match.
   const [chosen] = new Negotiator({ headers: { accept } }).mediaTypes(offered.map((type) => `${type};charset=utf-8`));
   if (!chosen) {
-    throw new ApiError(406, 'NOT_ACCEPTABLE', `This operation can answer with ${offered.join(', ')}.`);
+    throw notAcceptable(offered);
   }
   return chosen.split(';')[0] as string;
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { databaseAnswers, type Db } from '../db/knex.js';
-import { ApiError } from '../domain/errors.js';
+import { serviceUnavailable } from '../domain/errors.js';
 
 const redisAnswers = async (redis: Redis) => {
   try {
@@ -24,14 +24,15 @@ export function probes({ db, redis }: { db: Db; redis?: Redis }): { health: Requ
   };
   const ready: RequestHandler = async (_req, res) => {
     if (shuttingDown) {
-      throw new ApiError(503, 'SERVICE_UNAVAILABLE', 'Not ready: the process is shutting down.', { details: { server: ['is shutting down'] } });
+      throw serviceUnavailable({ server: ['is shutting down'] }, 'Not ready: the process is shutting down.');
     }
     const [database, cache] = await Promise.all([databaseAnswers(db), redis ? redisAnswers(redis) : Promise.resolve(undefined)]);
     const down = [...(database ? [] : ['database']), ...(cache === false ? ['redis'] : [])];
     if (down.length > 0) {
-      throw new ApiError(503, 'SERVICE_UNAVAILABLE', `Not ready: ${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer.`, {
-        details: Object.fromEntries(down.map((name) => [name, ['does not answer']])),
-      });
+      throw serviceUnavailable(
+        Object.fromEntries(down.map((name) => [name, ['does not answer']])),
+        `Not ready: ${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer.`,
+      );
     }
     res.json({ status: 'ready', checks: { database: 'up', redis: redis ? 'up' : 'not configured' } });
   };

@@ -6,9 +6,8 @@ import type { RateLimiterAbstract, RateLimiterRedis as RedisLimiter } from 'rate
 // MySQL, DynamoDB, …), which a server that starts in under 300 ms cannot afford.
 import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
 import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
-import { ApiError } from '../domain/errors.js';
+import { rateLimitExceeded, serviceUnavailable } from '../domain/errors.js';
 import { readableDuration } from './durations.js';
-import { serviceUnavailable } from './error-handler.js';
 import type { Logger } from '../logger.js';
 
 /** One window of a policy, as `npm run generate` reads it from `x-rate-limit`. */
@@ -106,10 +105,11 @@ export function createRateLimiter(options: RateLimiterOptions) {
     // Several windows may be used up; the client must wait for the one that frees up last.
     const { w, r } = exhausted.reduce((a, b) => (resetSeconds(b.r) > resetSeconds(a.r) ? b : a));
     const retryAfter = resetSeconds(r);
-    throw new ApiError(429, 'RATE_LIMIT_EXCEEDED', `Too many requests: the limit of ${w.text} is used up; try again in ${readableDuration(retryAfter)}. See /api/docs#section/Rate-limits.`, {
-      headers: { ...headers, 'Retry-After': String(retryAfter) },
+    throw rateLimitExceeded(
+      `Too many requests: the limit of ${w.text} is used up; try again in ${readableDuration(retryAfter)}. See /api/docs#section/Rate-limits.`,
+      { ...headers, 'Retry-After': String(retryAfter) },
       retryAfter,
-    });
+    );
   };
 }
 

@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import etag from 'etag';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { CsvExport } from '../../generated/handler-types.js';
-import { ApiError } from '../domain/errors.js';
+import { badRequest, methodNotAllowed, nothingAt, unsupportedMediaType, unsupportedVersion } from '../domain/errors.js';
 import type { Actor } from '../domain/policy.js';
 import type { Services } from '../domain/services.js';
 import { authenticate, type AuthRule } from './bearer.js';
@@ -88,7 +88,7 @@ const decode = (value: string) => {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw new ApiError(400, 'BAD_REQUEST', 'The request path is not validly percent-encoded.');
+    throw badRequest('The request path is not validly percent-encoded.');
   }
 };
 
@@ -124,9 +124,9 @@ function routeTable(api: VersionApi) {
       allowed.push(route.method);
       if (route.method === 'GET') allowed.push('HEAD');
     }
-    if (allowed.length === 0) throw new ApiError(404, 'NOT_FOUND', `Nothing is at ${method} ${sentPath}.`);
+    if (allowed.length === 0) throw nothingAt(method, sentPath);
     const allow = allowed.sort((a, b) => methodOrder.indexOf(a) - methodOrder.indexOf(b)).join(', ');
-    throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed here; use ${allow}.`, { headers: { Allow: allow } });
+    throw methodNotAllowed(method, allow);
   };
 }
 type Match = ReturnType<ReturnType<typeof routeTable>>;
@@ -162,9 +162,7 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
     vary.push('Accept-Version');
     const asked = (req.get('accept-version') ?? '').trim() || '1';
     if (!supported.includes(asked)) {
-      throw new ApiError(400, 'UNSUPPORTED_VERSION', `Accept-Version ${asked} is not supported; use ${supported.join(' or ')}.`, {
-        details: { 'Accept-Version': [`must be one of ${supported.join(', ')}`] },
-      });
+      throw unsupportedVersion(asked, supported);
     }
     req.url = `/api/v${asked}${req.url.slice('/api'.length)}`;
     return versions.get(`v${asked}`);
@@ -214,7 +212,7 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
       if (!handedOn) return;
     }
     const version = resolveVersion(req, path, vary);
-    if (!version) throw new ApiError(404, 'NOT_FOUND', `Nothing is at ${req.method} ${path}.`);
+    if (!version) throw nothingAt(req.method, path);
     const { api, match, responseValidators } = version;
     headers['API-Version'] = api.name.slice(1);
     if (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') await step(parseJson, req, res);
@@ -234,7 +232,7 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
     const representation = negotiate(req.headers.accept, route.offered);
     const sentBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
     if (route.body && sentBody && !req.is(jsonTypes)) {
-      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.');
+      throw unsupportedMediaType();
     }
     const params = validateRequest(found, req);
 
