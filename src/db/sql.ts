@@ -148,25 +148,24 @@ export function postgresSql(db: Knex): Sql {
       void pool.releaseConnection(connection);
     }
   };
+  return postgresRunner(query, (work) => db.transaction((trx) => work(transactionSql(trx))));
+}
+
+/** The statements of one transaction, on its connection (knex numbers the placeholders). */
+function transactionSql(trx: Knex.Transaction): Sql {
+  const query = (text: string, params: Param[] = []) => trx.raw(text, params).options({ name: nameOf(text) }) as unknown as Promise<PgResult>;
+  // A nested transaction joins the one already open, as on SQLite.
+  const inside: Sql = postgresRunner(query, (work) => work(inside));
+  return inside;
+}
+
+/** One, all and run over a way to send a statement, and what a transaction means there. */
+function postgresRunner(query: (text: string, params?: Param[]) => Promise<PgResult>, transaction: Sql['transaction']): Sql {
   return {
     engine: 'postgres',
     one: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows[0] as T | undefined,
     all: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows as T[],
     run: async (text, params) => (await query(text, params)).rowCount ?? 0,
-    transaction: (work) => db.transaction((trx) => work(transactionSql(trx))),
-  };
-}
-
-/** The statements of one transaction, on its connection (knex numbers the placeholders). */
-function transactionSql(trx: Knex.Transaction): Sql {
-  const query = (text: string, params: Param[] = []) =>
-    trx.raw(text, params).options({ name: nameOf(text) }) as unknown as Promise<{ rows: Row[]; rowCount: number }>;
-  return {
-    engine: 'postgres',
-    one: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows[0] as T | undefined,
-    all: async <T>(text: string, params?: Param[]) => (await query(text, params)).rows as T[],
-    run: async (text, params) => (await query(text, params)).rowCount,
-    // A nested transaction joins the one already open, as on SQLite.
-    transaction: (work) => work(transactionSql(trx)),
+    transaction,
   };
 }

@@ -277,12 +277,13 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
 
 async function send(res: Response, result: HandlerResult, log: Logger) {
   res.status(result.status).set(result.headers ?? {});
-  if (result.csv && res.req.method === 'HEAD') {
-    // The headers of the export without reading it: HEAD sends no body.
-    result.csv.stream.destroy();
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${result.csv.filename}` }).end();
-  } else if (result.csv) {
+  if (result.csv) {
     res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${result.csv.filename}` });
+    if (res.req.method === 'HEAD') {
+      // The headers of the export without reading it: HEAD sends no body.
+      result.csv.stream.destroy();
+      return void res.end();
+    }
     // Once the first row is out the status cannot change; a failed read cuts the response short.
     await pipeline(result.csv.stream, res).catch((err: unknown) => {
       log.error({ err }, 'CSV export failed mid-stream');
