@@ -371,15 +371,43 @@ export interface components {
             /** @description The user the token acts for. */
             user: components["schemas"]["User"];
         };
+        /**
+         * @description The stable, machine-readable code of an error; it never changes across versions and
+         *     clients may switch on it. New codes may be added in a minor release: treat a code you do
+         *     not know by its HTTP status.
+         *
+         *     | code | meaning |
+         *     | --- | --- |
+         *     | `BAD_REQUEST` | 400: a malformed path, query or header parameter, JSON that does not parse, or a body that is not valid UTF-8; `details` names the field. |
+         *     | `UNSUPPORTED_VERSION` | 400: `Accept-Version` names a version this server does not serve. |
+         *     | `INVALID_CURSOR` | 400: a `cursor` this list did not issue, or one from another sort or filter. |
+         *     | `UNAUTHORIZED` | 401: no bearer token where one is required, or one that is unknown, expired or malformed. |
+         *     | `INVALID_CREDENTIALS` | 401: sign-in with a wrong email or password (the same code for both). |
+         *     | `FORBIDDEN` | 403: the signed-in user may not do this (another user's account or post, or `role` without being an admin). |
+         *     | `NOT_FOUND` | 404: no operation is at this path. |
+         *     | `USER_NOT_FOUND` | 404: no user has this id. |
+         *     | `POST_NOT_FOUND` | 404: no post has this id. |
+         *     | `METHOD_NOT_ALLOWED` | 405: the path exists but not with this method; `Allow` lists those it has. |
+         *     | `NOT_ACCEPTABLE` | 406: the operation cannot answer in any media type `Accept` allows. |
+         *     | `EMAIL_TAKEN` | 409: another user already has this email. |
+         *     | `IDEMPOTENCY_KEY_IN_USE` | 409: a request with this `Idempotency-Key` is still being processed. |
+         *     | `PRECONDITION_FAILED` | 412: `If-Match` does not match the current version of the resource; nothing was changed. |
+         *     | `PAYLOAD_TOO_LARGE` | 413: the request body is larger than the server accepts. |
+         *     | `UNSUPPORTED_MEDIA_TYPE` | 415: a body that is not `application/json` in UTF-8. |
+         *     | `VALIDATION_ERROR` | 422: the body breaks the schema; `details` maps each failing field to its messages. |
+         *     | `IDEMPOTENCY_KEY_REUSED` | 422: this `Idempotency-Key` was used with a different request. |
+         *     | `RATE_LIMIT_EXCEEDED` | 429: the client's budget for this window is spent; `Retry-After` says when to try again. |
+         *     | `INTERNAL_ERROR` | 500: a fault on the server's side; quote the `request_id` when reporting it. |
+         *     | `SERVICE_UNAVAILABLE` | 503: the database or the rate-limit store is briefly unreachable, or the disk is full; try again shortly. |
+         * @example USER_NOT_FOUND
+         * @enum {string}
+         */
+        ErrorCode: "BAD_REQUEST" | "UNSUPPORTED_VERSION" | "INVALID_CURSOR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "USER_NOT_FOUND" | "POST_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_IN_USE" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMIT_EXCEEDED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         /** @description The one shape of every error the API sends. */
         ErrorResponse: {
             /** @description What went wrong. */
             error: {
-                /**
-                 * @description A stable, machine-readable UPPER_SNAKE code; it never changes across versions.
-                 * @example USER_NOT_FOUND
-                 */
-                code: string;
+                code: components["schemas"]["ErrorCode"];
                 /**
                  * @description A human-readable explanation; it may change between releases.
                  * @example No user has id 42.

@@ -1,3 +1,31 @@
+/**
+ * The stable codes of the contract (the `ErrorCode` enum of every spec; test/unit/error-codes.test.ts
+ * fails tsc when the two lists differ). Written here, not imported from generated/, so the domain
+ * depends on no version's types.
+ */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNSUPPORTED_VERSION'
+  | 'INVALID_CURSOR'
+  | 'UNAUTHORIZED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'USER_NOT_FOUND'
+  | 'POST_NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'NOT_ACCEPTABLE'
+  | 'EMAIL_TAKEN'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'PRECONDITION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'VALIDATION_ERROR'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'RATE_LIMIT_EXCEEDED'
+  | 'INTERNAL_ERROR'
+  | 'SERVICE_UNAVAILABLE';
+
 /** Field path → messages, as in the `details` of the error shape. */
 export type ErrorDetails = Record<string, string[]>;
 
@@ -18,7 +46,7 @@ export interface ApiErrorOptions {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly options: ApiErrorOptions = {},
   ) {
