@@ -3,6 +3,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const database = { group: ['knex', 'knex/*', 'better-sqlite3', 'pg', 'pg/*'], message: 'Only src/db/ talks to the database: call a repository or a service.' };
+const domain = { group: ['**/domain/*'], message: 'src/db/ sits below the domain: give the repository an input type of its own (see NewPost, UserChanges).' };
+const dataAccess = { group: ['**/db/*'], message: 'Take the records from the domain (src/domain/types.ts); only the domain calls src/db/.' };
 const http = { group: ['express', 'express/*', '**/http/*', '**/handlers/*', '**/serializers/*'], message: 'The domain and the data access know nothing of HTTP or versions.' };
 
 export default tseslint.config(
@@ -16,9 +18,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // The layers run one way (README, "How it is built"): only src/db/ talks to the database, and
-  // neither the domain nor the data access knows about HTTP (no req/res below the handlers).
+  // The layers run one way (README, "How it is built"): http → handlers → domain → db. Only
+  // src/db/ talks to the database, it imports nothing of the domain, neither knows about HTTP
+  // (no req/res below the handlers), and the handlers and serializers reach the data only
+  // through the domain.
   { files: ['src/**/*.ts'], ignores: ['src/db/**', 'src/domain/**'], rules: { 'no-restricted-imports': ['error', { patterns: [database] }] } },
+  { files: ['src/handlers/**/*.ts', 'src/serializers/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [database, dataAccess] }] } },
   { files: ['src/domain/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [database, http] }] } },
-  { files: ['src/db/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [http] }] } },
+  { files: ['src/db/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [http, domain] }] } },
 );

@@ -1,9 +1,8 @@
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { CsvExport } from '../../generated/handler-types.js';
-import type { PostRecord } from '../db/posts-repository.js';
-import type { UserRecord } from '../db/users-repository.js';
 import type { SearchHit } from '../domain/search.js';
+import type { PostRecord, UserRecord } from '../domain/types.js';
 
 type Cell = string | number | null;
 export type CsvColumns<R> = Record<string, (record: R) => Cell>;

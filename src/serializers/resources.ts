@@ -1,7 +1,6 @@
 import type { components } from '../../generated/v1/types.js';
-import type { PostRecord } from '../db/posts-repository.js';
-import type { UserRecord } from '../db/users-repository.js';
 import type { SearchHit } from '../domain/search.js';
+import type { PostRecord, UserRecord } from '../domain/types.js';
 import type { IssuedToken } from '../domain/tokens.js';
 
 type Schemas = components['schemas'];

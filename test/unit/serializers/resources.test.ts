@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PostRecord } from '../../../src/db/posts-repository.js';
-import type { UserRecord } from '../../../src/db/users-repository.js';
+import type { PostRecord, UserRecord } from '../../../src/domain/types.js';
 import { toPost, toUser } from '../../../src/serializers/resources.js';
 import { toPostV2, toUserV2 } from '../../../src/serializers/v2-resources.js';
 
