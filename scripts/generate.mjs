@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { authOf, configValidator, formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
+import { versions } from './versions.mjs';
 
 const root = new URL('../', import.meta.url);
-const versions = ['v1', 'v2'];
 const banner = (source) =>
   `/* eslint-disable */\n// DO NOT EDIT. Written by \`npm run generate\` from ${source}; change the spec and regenerate.\n`;
 
@@ -99,6 +99,32 @@ export const handlers = { ${operationIds.join(', ')} } satisfies Handlers;
 `;
 }
 
+/** The list of versions for the TypeScript, without loading any of them (docs, tests). */
+const versionNames = () => `${banner('the openapi/v<n>.yaml files (scripts/versions.mjs)')}
+/** One per openapi/v<n>.yaml, oldest first. */
+export const versionNames = [${versions.map((v) => `'${v}'`).join(', ')}] as const;
+export type VersionName = (typeof versionNames)[number];
+`;
+
+/** Each version's generated pieces, imported once, for src/versions.ts to wire into the app. */
+function versionsModule() {
+  const imports = versions.flatMap((v) => [
+    `import { handlers as ${v}Handlers } from './${v}/handlers.js';`,
+    `import ${v}Document from './${v}/openapi.json' with { type: 'json' };`,
+    `import ${v}RateLimits from './${v}/rate-limits.json' with { type: 'json' };`,
+    `import ${v}Routes from './${v}/routes.json' with { type: 'json' };`,
+  ]);
+  const entries = versions.map((v) => `  { name: '${v}', document: ${v}Document, routes: ${v}Routes, handlers: ${v}Handlers, rateLimits: ${v}RateLimits },`);
+  return `${banner('the openapi/v<n>.yaml files (scripts/versions.mjs)')}
+${imports.join('\n')}
+
+/** The served document, route table, handler map and rate limits of each version, oldest first. */
+export const generatedVersions = [
+${entries.join('\n')}
+];
+`;
+}
+
 const units = { second: 1, minute: 60, hour: 3600, day: 86400 };
 
 /** `"5 per minute"`, `"100 per 10 minutes"` → a window; anything else stops generation naming where it stands. */
@@ -160,6 +186,8 @@ async function generate() {
   await rm(new URL('generated/', root), { recursive: true, force: true });
   await mkdir(new URL('generated/', root), { recursive: true });
   await writeFile(new URL('generated/handler-types.ts', root), handlerTypes);
+  await writeFile(new URL('generated/version-names.ts', root), versionNames());
+  await writeFile(new URL('generated/versions.ts', root), versionsModule());
   await writeFile(new URL('generated/formats.cjs', root), formatsModule);
   const configSchema = JSON.parse(await readFile(new URL('src/config-schema.json', root), 'utf8'));
   await writeFile(new URL('generated/config-validator.cjs', root), configValidator(configSchema));
