@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ErrorObject } from 'ajv';
 import etag from 'etag';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { CsvExport } from '../../generated/handler-types.js';
+import type { CsvExport } from './handler-types.js';
 import { badRequest, methodNotAllowed, nothingAt, unsupportedMediaType, unsupportedVersion } from '../domain/errors.js';
 import type { Actor } from '../domain/policy.js';
 import type { Services } from '../domain/services.js';

@@ -1,6 +1,6 @@
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { CsvExport } from '../../generated/handler-types.js';
+import type { CsvExport } from '../http/handler-types.js';
 import type { SearchHit } from '../domain/search.js';
 import type { PostRecord, UserRecord } from '../domain/types.js';
 

@@ -1,7 +1,5 @@
-/* eslint-disable */
-// DO NOT EDIT. Written by `npm run generate` from scripts/generate.mjs; change the spec and regenerate.
-
-// Turns an openapi-typescript `operations` entry into the input and result of its handler.
+// Turns an openapi-typescript `operations` entry into the input and result of its handler: the
+// generated handler maps (generated/v*/handlers.ts) build on these types, the router reads them.
 import type { Readable } from 'node:stream';
 
 type Defined<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;
