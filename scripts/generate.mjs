@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { authOf, configValidator, formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
+import { handlerFileMismatches } from './handler-files.mjs';
 import { versions } from './versions.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -129,7 +130,30 @@ try {
   process.exit(1);
 }
 
+/**
+ * The operations each versioned router serves, with the path item they sit in. A path item with
+ * servers of its own would live outside the versioned routers: no handler in the map and no rate
+ * limits. (The probes and docs have a document of their own.)
+ */
+function pathOperationsOf(document) {
+  return Object.values(document.paths)
+    .filter(isVersioned)
+    .flatMap((item) =>
+      Object.values(item)
+        .filter((op) => op && typeof op === 'object' && op.operationId)
+        .map((op) => [item, op]),
+    );
+}
+
 async function generate() {
+  // Checked before anything is written, so a mismatch leaves the last good generated/ in place.
+  const declared = {};
+  for (const version of versions) {
+    declared[version] = pathOperationsOf(parse(await readFile(new URL(`openapi/${version}.yaml`, root), 'utf8'))).map(([, op]) => op.operationId);
+  }
+  const mismatches = handlerFileMismatches(declared, fileURLToPath(root));
+  if (mismatches.length) throw new Error(`the handler files and the operations disagree:\n  ${mismatches.join('\n  ')}`);
+
   await rm(new URL('generated/', root), { recursive: true, force: true });
   await mkdir(new URL('generated/', root), { recursive: true });
   await writeFile(new URL('generated/version-names.ts', root), versionNames());
@@ -141,15 +165,7 @@ async function generate() {
   for (const version of versions) {
     const specUrl = new URL(`openapi/${version}.yaml`, root);
     const document = parse(await readFile(specUrl, 'utf8'));
-    // A path item with servers of its own would live outside the versioned routers: no handler
-    // in the map and no rate limits. (The probes and docs now have a document of their own.)
-    const pathOperations = Object.values(document.paths)
-      .filter(isVersioned)
-      .flatMap((item) =>
-        Object.values(item)
-          .filter((op) => op && typeof op === 'object' && op.operationId)
-          .map((op) => [item, op]),
-      );
+    const pathOperations = pathOperationsOf(document);
     const limits = rateLimits(version, document, pathOperations.map(([, op]) => op));
     const operations = pathOperations.map(([item, op]) => ({ ...op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])] }));
     const operationIds = operations.map((op) => op.operationId);
