@@ -7,7 +7,7 @@ import { badRequest, methodNotAllowed, nothingAt, unsupportedMediaType, unsuppor
 import type { Actor } from '../domain/policy.js';
 import type { Services } from '../domain/services.js';
 import { authenticate, type AuthRule } from './bearer.js';
-import type { CursorCodec } from './cursors.js';
+import type { CursorCodec } from '../versions/cursors.js';
 import { jsonTypes } from './json-body.js';
 import type { Logger } from '../logger.js';
 import { negotiate } from './negotiate.js';
