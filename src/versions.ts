@@ -6,7 +6,8 @@ import { generatedVersions } from '../generated/versions.js';
 import type { RateLimits, RateWindow } from './http/rate-limit.js';
 import type { Validate, VersionApi } from './http/version-router.js';
 
-// Ajv's standalone output is CommonJS; the same relative path holds in src/ and in dist/src/.
+// Ajv's standalone output is CommonJS; the same relative path holds in src/ and in dist/src/ (the
+// bundle), which is why this file stays at src/ rather than in src/versions/ beside the version code.
 const require = createRequire(import.meta.url);
 const load = <T>(path: string) => require(path) as T;
 type RequestValidators = VersionApi['validators'];
