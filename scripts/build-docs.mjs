@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { versions } from './versions.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -32,8 +33,8 @@ const page = (document) => `<!DOCTYPE html>
 </html>
 `;
 
-for (const version of ['v1', 'v2']) {
+for (const version of versions) {
   const document = JSON.parse(readFileSync(join(root, 'generated', version, 'openapi.json'), 'utf8'));
   writeFileSync(join(out, `${version}.html`), page(document));
 }
-console.log(`${out}/v1.html and v2.html (Redoc ${redocVersion}, the bundle /api/docs serves) are self-contained: open them offline.`);
+console.log(`${versions.map((v) => `${out}/${v}.html`).join(', ')} (Redoc ${redocVersion}, the bundle /api/docs serves) are self-contained: open them offline.`);

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { versions } from './versions.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const config = fileURLToPath(new URL('../openapi/released/redocly.yaml', import.meta.url));
@@ -25,7 +26,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(ok ? 0 : 1);
   }
   let failed = false;
-  for (const version of ['v1', 'v2', 'service']) {
+  for (const version of [...versions, 'service']) {
     const base = `${root}openapi/released/${version}.yaml`;
     if (!existsSync(base)) continue; // not released yet
     const { ok, output } = checkContract(base, `${root}openapi/${version}.yaml`);

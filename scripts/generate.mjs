@@ -5,64 +5,12 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { authOf, configValidator, formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
+import { handlerFileMismatches } from './handler-files.mjs';
+import { versions } from './versions.mjs';
 
 const root = new URL('../', import.meta.url);
-const versions = ['v1', 'v2'];
 const banner = (source) =>
   `/* eslint-disable */\n// DO NOT EDIT. Written by \`npm run generate\` from ${source}; change the spec and regenerate.\n`;
-
-const handlerTypes = `${banner('scripts/generate.mjs')}
-// Turns an openapi-typescript \`operations\` entry into the input and result of its handler.
-import type { Readable } from 'node:stream';
-
-type Defined<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;
-type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : undefined;
-type SuccessStatus = 200 | 201 | 202 | 204;
-
-/** Path parameters after validation and coercion. */
-export type PathParams<Op> = Op extends { parameters: { path?: infer P } } ? Defined<P, Record<string, never>> : Record<string, never>;
-type WithDefaults<Q, D> = Omit<Q, D & keyof Q> & Required<Pick<Q, D & keyof Q>>;
-/** Query parameters after validation and coercion; those with a default in the spec are always present. */
-export type QueryParams<Op, D = never> = Op extends { parameters: { query?: infer Q } }
-  ? [NonNullable<Q>] extends [never] ? Record<string, never> : WithDefaults<NonNullable<Q>, D>
-  : Record<string, never>;
-/** The validated JSON body, or undefined where the operation takes none. */
-export type RequestBody<Op> = Op extends { requestBody: infer R } ? JsonOf<R> : Op extends { requestBody?: infer R } ? ([NonNullable<R>] extends [never] ? undefined : JsonOf<NonNullable<R>> | undefined) : undefined;
-
-export interface OperationInput<Op, D = never> {
-  params: PathParams<Op>;
-  query: QueryParams<Op, D>;
-  body: RequestBody<Op>;
-}
-
-/** A streamed CSV export: the router pipes \`stream\` to the client as an attachment named \`filename\`. */
-export interface CsvExport {
-  filename: string;
-  stream: Readable;
-}
-type CsvOf<R, S> = R extends { content: { 'text/csv': unknown } } ? { status: S; csv: CsvExport; headers?: Record<string, string> } : never;
-
-/** Every success response the spec declares: its status, its JSON body (or CSV export) and extra headers. */
-export type OperationResult<Op> = Op extends { responses: infer R }
-  ? {
-      [S in keyof R & SuccessStatus]:
-        | (JsonOf<R[S]> extends undefined
-            ? { status: S; body?: undefined; headers?: Record<string, string> }
-            : { status: S; body: JsonOf<R[S]>; headers?: Record<string, string> })
-        | CsvOf<R[S], S>;
-    }[keyof R & SuccessStatus]
-  : never;
-
-export type OperationHandler<Op, Ctx, D = never> = (input: OperationInput<Op, D>, ctx: Ctx) => Promise<OperationResult<Op>>;
-
-/**
- * Defaults names, per operationId, the query parameters whose schema has a default; SignedIn
- * the operations whose security requires a token, whose handlers get SignedInCtx.
- */
-export type HandlerMap<Ops, Ctx, SignedInCtx, Defaults, SignedIn> = {
-  [K in keyof Ops]: OperationHandler<Ops[K], K extends SignedIn ? SignedInCtx : Ctx, K extends keyof Defaults ? Defaults[K] : never>;
-};
-`;
 
 function handlerMap(version, operationIds, defaulted, signedIn) {
   const defaults = Object.entries(defaulted)
@@ -73,7 +21,7 @@ function handlerMap(version, operationIds, defaulted, signedIn) {
     .join('\n');
   return `${banner(`openapi/${version}.yaml`)}
 import type { operations } from './types.js';
-import type { HandlerMap } from '../handler-types.js';
+import type { HandlerMap } from '../../src/http/handler-types.js';
 import type { RequestContext, SignedInContext } from '../../src/http/request-context.js';
 ${imports}
 
@@ -96,6 +44,32 @@ export type Handler<K extends keyof Routed> = Handlers[K];
 
 /** A missing or mistyped handler is a compile error here. */
 export const handlers = { ${operationIds.join(', ')} } satisfies Handlers;
+`;
+}
+
+/** The list of versions for the TypeScript, without loading any of them (docs, tests). */
+const versionNames = () => `${banner('the openapi/v<n>.yaml files (scripts/versions.mjs)')}
+/** One per openapi/v<n>.yaml, oldest first. */
+export const versionNames = [${versions.map((v) => `'${v}'`).join(', ')}] as const;
+export type VersionName = (typeof versionNames)[number];
+`;
+
+/** Each version's generated pieces, imported once, for src/versions.ts to wire into the app. */
+function versionsModule() {
+  const imports = versions.flatMap((v) => [
+    `import { handlers as ${v}Handlers } from './${v}/handlers.js';`,
+    `import ${v}Document from './${v}/openapi.json' with { type: 'json' };`,
+    `import ${v}RateLimits from './${v}/rate-limits.json' with { type: 'json' };`,
+    `import ${v}Routes from './${v}/routes.json' with { type: 'json' };`,
+  ]);
+  const entries = versions.map((v) => `  { name: '${v}', document: ${v}Document, routes: ${v}Routes, handlers: ${v}Handlers, rateLimits: ${v}RateLimits },`);
+  return `${banner('the openapi/v<n>.yaml files (scripts/versions.mjs)')}
+${imports.join('\n')}
+
+/** The served document, route table, handler map and rate limits of each version, oldest first. */
+export const generatedVersions = [
+${entries.join('\n')}
+];
 `;
 }
 
@@ -156,10 +130,34 @@ try {
   process.exit(1);
 }
 
+/**
+ * The operations each versioned router serves, with the path item they sit in. A path item with
+ * servers of its own would live outside the versioned routers: no handler in the map and no rate
+ * limits. (The probes and docs have a document of their own.)
+ */
+function pathOperationsOf(document) {
+  return Object.values(document.paths)
+    .filter(isVersioned)
+    .flatMap((item) =>
+      Object.values(item)
+        .filter((op) => op && typeof op === 'object' && op.operationId)
+        .map((op) => [item, op]),
+    );
+}
+
 async function generate() {
+  // Checked before anything is written, so a mismatch leaves the last good generated/ in place.
+  const declared = {};
+  for (const version of versions) {
+    declared[version] = pathOperationsOf(parse(await readFile(new URL(`openapi/${version}.yaml`, root), 'utf8'))).map(([, op]) => op.operationId);
+  }
+  const mismatches = handlerFileMismatches(declared, fileURLToPath(root));
+  if (mismatches.length) throw new Error(`the handler files and the operations disagree:\n  ${mismatches.join('\n  ')}`);
+
   await rm(new URL('generated/', root), { recursive: true, force: true });
   await mkdir(new URL('generated/', root), { recursive: true });
-  await writeFile(new URL('generated/handler-types.ts', root), handlerTypes);
+  await writeFile(new URL('generated/version-names.ts', root), versionNames());
+  await writeFile(new URL('generated/versions.ts', root), versionsModule());
   await writeFile(new URL('generated/formats.cjs', root), formatsModule);
   const configSchema = JSON.parse(await readFile(new URL('src/config-schema.json', root), 'utf8'));
   await writeFile(new URL('generated/config-validator.cjs', root), configValidator(configSchema));
@@ -167,15 +165,7 @@ async function generate() {
   for (const version of versions) {
     const specUrl = new URL(`openapi/${version}.yaml`, root);
     const document = parse(await readFile(specUrl, 'utf8'));
-    // A path item with servers of its own would live outside the versioned routers: no handler
-    // in the map and no rate limits. (The probes and docs now have a document of their own.)
-    const pathOperations = Object.values(document.paths)
-      .filter(isVersioned)
-      .flatMap((item) =>
-        Object.values(item)
-          .filter((op) => op && typeof op === 'object' && op.operationId)
-          .map((op) => [item, op]),
-      );
+    const pathOperations = pathOperationsOf(document);
     const limits = rateLimits(version, document, pathOperations.map(([, op]) => op));
     const operations = pathOperations.map(([item, op]) => ({ ...op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])] }));
     const operationIds = operations.map((op) => op.operationId);

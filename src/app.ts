@@ -4,7 +4,6 @@ import responseTime from 'response-time';
 import type { Config } from './config.js';
 import type { Db } from './db/knex.js';
 import { createServices } from './domain/services.js';
-import { cursorCodec } from './http/cursors.js';
 import { apiDocs, redocScript, serviceDocumentHandler } from './http/docs.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
@@ -15,6 +14,7 @@ import { crossOrigin, securityHeaderList, securityHeaders } from './http/securit
 import { createApiRouter } from './http/version-router.js';
 import type { Logger } from './logger.js';
 import { serviceDocument, versions } from './versions.js';
+import { cursorCodec } from './versions/cursors.js';
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'cursorSecret' | 'rateLimits' | 'validateResponses' | 'auth' | 'corsOrigins'>;

@@ -2,18 +2,12 @@
 // validators, handler map and limits, and the service document of the endpoints at the root.
 import { createRequire } from 'node:module';
 import serviceDocumentJson from '../generated/service/openapi.json' with { type: 'json' };
-import { handlers as v1Handlers } from '../generated/v1/handlers.js';
-import v1Document from '../generated/v1/openapi.json' with { type: 'json' };
-import v1RateLimits from '../generated/v1/rate-limits.json' with { type: 'json' };
-import v1Routes from '../generated/v1/routes.json' with { type: 'json' };
-import { handlers as v2Handlers } from '../generated/v2/handlers.js';
-import v2Document from '../generated/v2/openapi.json' with { type: 'json' };
-import v2RateLimits from '../generated/v2/rate-limits.json' with { type: 'json' };
-import v2Routes from '../generated/v2/routes.json' with { type: 'json' };
+import { generatedVersions } from '../generated/versions.js';
 import type { RateLimits, RateWindow } from './http/rate-limit.js';
 import type { Validate, VersionApi } from './http/version-router.js';
 
-// Ajv's standalone output is CommonJS; the same relative path holds in src/ and in dist/src/.
+// Ajv's standalone output is CommonJS; the same relative path holds in src/ and in dist/src/ (the
+// bundle), which is why this file stays at src/ rather than in src/versions/ beside the version code.
 const require = createRequire(import.meta.url);
 const load = <T>(path: string) => require(path) as T;
 type RequestValidators = VersionApi['validators'];
@@ -33,27 +27,17 @@ export function resolveRateLimits(limits: GeneratedRateLimits, operationIds: rea
   return { default: [], operations: Object.fromEntries(operationIds.map((id) => [id, windowsOf(id)])) };
 }
 
-export const versions: VersionApi[] = [
-  {
-    name: 'v1',
-    document: v1Document,
-    // JSON imports widen the `auth` literals to string; the generator writes only AuthRule values.
-    routes: v1Routes as VersionApi['routes'],
-    handlers: v1Handlers,
-    validators: load<RequestValidators>('../generated/v1/request-validators.cjs'),
-    responseValidators: () => load<Record<string, Validate>>('../generated/v1/responses.cjs'),
-    rateLimits: resolveRateLimits(v1RateLimits, v1Routes.map((r) => r.operationId)),
-  },
-  {
-    name: 'v2',
-    document: v2Document,
-    routes: v2Routes as VersionApi['routes'],
-    handlers: v2Handlers,
-    validators: load<RequestValidators>('../generated/v2/request-validators.cjs'),
-    responseValidators: () => load<Record<string, Validate>>('../generated/v2/responses.cjs'),
-    rateLimits: resolveRateLimits(v2RateLimits, v2Routes.map((r) => r.operationId)),
-  },
-];
+/** One per openapi/v<n>.yaml (the list `npm run generate` writes in generated/versions.ts), oldest first. */
+export const versions: VersionApi[] = generatedVersions.map(({ name, document, routes, handlers, rateLimits }) => ({
+  name,
+  document,
+  // JSON imports widen the `auth` literals to string; the generator writes only AuthRule values.
+  routes: routes as VersionApi['routes'],
+  handlers,
+  validators: load<RequestValidators>(`../generated/${name}/request-validators.cjs`),
+  responseValidators: () => load<Record<string, Validate>>(`../generated/${name}/responses.cjs`),
+  rateLimits: resolveRateLimits(rateLimits, routes.map((r) => r.operationId)),
+}));
 
 /** openapi/service.yaml: the probes and docs at the server root, served at `GET /openapi.json`. */
 export const serviceDocument: object = serviceDocumentJson;

@@ -2,7 +2,7 @@
 // DO NOT EDIT. Written by `npm run generate` from openapi/v1.yaml; change the spec and regenerate.
 
 import type { operations } from './types.js';
-import type { HandlerMap } from '../handler-types.js';
+import type { HandlerMap } from '../../src/http/handler-types.js';
 import type { RequestContext, SignedInContext } from '../../src/http/request-context.js';
 import { listUsers } from '../../src/handlers/v1/listUsers.js';
 import { createUser } from '../../src/handlers/v1/createUser.js';

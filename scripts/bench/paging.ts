@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { cursorCodec } from '../../src/http/cursors.js';
-import { listScope } from '../../src/http/paging.js';
+import { cursorCodec } from '../../src/versions/cursors.js';
+import { listScope } from '../../src/versions/v2/paging.js';
 import { largeDb } from './large-db.js';
 import { writeSection } from './report.js';
 

@@ -1,5 +1,13 @@
-import type { Position, Window } from '../domain/paging.js';
 import type { Param } from './sql.js';
+
+/** Where a newest-first list left off: the keyset of its last item. */
+export interface Position {
+  createdAt: string;
+  id: number;
+}
+
+/** How a repository reads one window of a list: by offset, or after a keyset position. */
+export type Window<P = Position> = { limit: number; offset: number } | { limit: number; after: P | undefined };
 
 /**
  * One window of a newest-first list (id breaking ties, served by the (created_at, id) indexes):

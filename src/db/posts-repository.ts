@@ -1,20 +1,19 @@
 import type { Knex } from 'knex';
-import type { Window } from '../domain/paging.js';
-import type { PostCreate, PostUpdate } from '../domain/types.js';
-import { windowSql } from './keyset.js';
+import { windowSql, type Window } from './keyset.js';
 import { sqlOf } from './knex.js';
+import type { PostRecord } from './records.js';
 import { placeholders, type Param, type Row, type Sql } from './sql.js';
-import { isoTime, toUserRecord, type UserRecord } from './users-repository.js';
+import { isoTime, toUserRecord } from './users-repository.js';
 
-export interface PostRecord {
-  id: number;
+/** A post to store: the body defaults to empty and the tags to none. */
+export interface NewPost {
+  author_id: number;
   title: string;
-  body: string;
-  tags: string[];
-  author: UserRecord;
-  created_at: string;
-  updated_at: string;
+  body?: string;
+  tags?: string[];
 }
+/** The fields to change; tags, when given, replace the post's tags. */
+export type PostChanges = Partial<Pick<NewPost, 'title' | 'body' | 'tags'>>;
 
 export interface PostFilters {
   authorId?: number;
@@ -106,7 +105,7 @@ export function postsRepository(db: Knex) {
     },
 
     /** Throws the driver's foreign-key violation when author_id names no user. */
-    async create(input: PostCreate & { author_id: number }, now: string): Promise<PostRecord> {
+    async create(input: NewPost, now: string): Promise<PostRecord> {
       return root.transaction(async (sql) => {
         const row = await sql.one<{ id: number }>(
           'INSERT INTO posts (author_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id',
@@ -118,7 +117,7 @@ export function postsRepository(db: Knex) {
       });
     },
 
-    async update(id: number, patch: PostUpdate, now: string): Promise<PostRecord | undefined> {
+    async update(id: number, patch: PostChanges, now: string): Promise<PostRecord | undefined> {
       return root.transaction(async (sql) => {
         const { tags, title, body } = patch;
         const set = Object.entries({ title, body, updated_at: now }).filter(([, v]) => v !== undefined);

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Window } from '../domain/paging.js';
+import type { Window } from './keyset.js';
 import { sqlOf } from './knex.js';
 import type { Param } from './sql.js';
 

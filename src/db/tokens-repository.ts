@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { sqlOf } from './knex.js';
-import { toUserRecord, type UserRecord } from './users-repository.js';
+import type { UserRecord } from './records.js';
+import { toUserRecord } from './users-repository.js';
 
 export interface TokenRow {
   userId: number;

@@ -1,18 +1,8 @@
 import type { Knex } from 'knex';
-import type { Window } from '../domain/paging.js';
-import type { Role } from '../domain/types.js';
-import { windowSql } from './keyset.js';
+import { windowSql, type Window } from './keyset.js';
 import { sqlOf } from './knex.js';
+import type { Role, UserRecord } from './records.js';
 import { placeholders, type Param } from './sql.js';
-
-export interface UserRecord {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  created_at: string;
-  updated_at: string;
-}
 
 /** A user as stored: the password only as its hash (null: the user cannot sign in). */
 export interface NewUser {

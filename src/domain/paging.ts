@@ -1,8 +1,7 @@
-/** Where a newest-first list left off: the keyset of its last item. */
-export interface Position {
-  createdAt: string;
-  id: number;
-}
+import type { Position, Window } from '../db/keyset.js';
+
+// The keyset position and the window a repository reads are the data access's own types.
+export type { Position, Window };
 
 /** Offset mode asks for a page number; cursor mode for the items after a position. */
 export type PageRequest<P = Position> =
@@ -13,9 +12,6 @@ export type Page<T, P = Position> =
   | { mode: 'offset'; items: T[]; total: number; page: number; perPage: number }
   /** `next` is where the following page starts; undefined on the last page. */
   | { mode: 'cursor'; items: T[]; perPage: number; next: P | undefined };
-
-/** How a repository reads one window of a list: by offset, or after a keyset position. */
-export type Window<P = Position> = { limit: number; offset: number } | { limit: number; after: P | undefined };
 
 export const pageCount = (total: number, perPage: number) => Math.ceil(total / perPage);
 

@@ -1,5 +1,6 @@
 import { isForeignKeyViolation } from '../db/errors.js';
-import type { PostFilters, PostRecord, PostsRepository } from '../db/posts-repository.js';
+import type { PostFilters, PostsRepository } from '../db/posts-repository.js';
+import type { PostRecord } from '../db/records.js';
 import type { UsersRepository } from '../db/users-repository.js';
 import { postNotFound, userNotFound, validationError } from './errors.js';
 import { newestFirstPosition, paginate, readAll, type Page, type PageRequest } from './paging.js';

@@ -1,6 +1,7 @@
-import type { PostRecord, PostsRepository } from '../db/posts-repository.js';
+import type { PostsRepository } from '../db/posts-repository.js';
+import type { PostRecord, UserRecord } from '../db/records.js';
 import { searchPosition, type SearchKind, type SearchMatch, type SearchPosition, type SearchRepository } from '../db/search-repository.js';
-import type { UserRecord, UsersRepository } from '../db/users-repository.js';
+import type { UsersRepository } from '../db/users-repository.js';
 import { paginate, readAll, type Page, type PageRequest, type Window } from './paging.js';
 
 export type { SearchPosition };

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TokensRepository } from '../db/tokens-repository.js';
-import type { UserRecord, UsersRepository } from '../db/users-repository.js';
+import type { UserRecord } from '../db/records.js';
+import type { UsersRepository } from '../db/users-repository.js';
 import { invalidCredentials, unauthorized } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Actor } from './policy.js';

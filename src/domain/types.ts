@@ -1,8 +1,23 @@
-// Domain inputs are the contract's request shapes; both versions accept the same ones.
-import type { components } from '../../generated/v1/types.js';
+// What the services take and give. Both versions' request bodies are assignable to these inputs
+// (tsc checks it where the handlers call the services); the records are the data access's own
+// (src/db/records.ts), re-exported here for the layers above the domain.
+import type { Role } from '../db/records.js';
 
-export type Role = components['schemas']['Role'];
-export type UserCreate = components['schemas']['UserCreate'];
-export type UserUpdate = components['schemas']['UserUpdate'];
-export type PostCreate = components['schemas']['PostCreate'];
-export type PostUpdate = components['schemas']['PostUpdate'];
+export type { PostRecord, Role, UserRecord } from '../db/records.js';
+
+export interface UserCreate {
+  email: string;
+  name: string;
+  role?: Role;
+  password: string;
+}
+export type UserUpdate = Partial<UserCreate>;
+
+export interface PostCreate {
+  title: string;
+  body?: string;
+  tags?: string[];
+  /** Written as this user: the actor's own id when left out. */
+  author_id?: number;
+}
+export type PostUpdate = Partial<Pick<PostCreate, 'title' | 'body' | 'tags'>>;

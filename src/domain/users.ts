@@ -1,5 +1,6 @@
 import { isUniqueViolation } from '../db/errors.js';
-import type { UserFilters, UserRecord, UsersRepository } from '../db/users-repository.js';
+import type { UserRecord } from '../db/records.js';
+import type { UserFilters, UsersRepository } from '../db/users-repository.js';
 import { emailTaken, userNotFound } from './errors.js';
 import { newestFirstPosition, paginate, readAll, type Page, type PageRequest } from './paging.js';
 import { hashPassword } from './passwords.js';

@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import type { RequestHandler } from 'express';
+import { versionNames } from '../../generated/version-names.js';
 import { badRequest } from '../domain/errors.js';
 
 const redocBundle = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
-const versions = ['1', '2'];
+/** The version numbers, `1`, `2`, …, as `?version=` takes them. */
+const versions: string[] = versionNames.map((name) => name.slice(1));
 
 const page = (version: string) => `<!DOCTYPE html>
 <html lang="en">

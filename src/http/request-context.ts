@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/policy.js';
 import type { Services } from '../domain/services.js';
-import type { CursorCodec } from './cursors.js';
+import type { CursorCodec } from '../versions/cursors.js';
 
 /** What a handler gets besides its validated input; nothing of express leaks through. */
 export interface RequestContext {

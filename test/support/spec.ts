@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { versionNames, type VersionName } from '../../generated/version-names.js';
 
-export type Version = 'v1' | 'v2';
-export const versions: Version[] = ['v1', 'v2'];
+export type Version = VersionName;
+export const versions: Version[] = [...versionNames];
 /** A served document: a version of the API, or `service`, the probes and docs at the server root (openapi/service.yaml). */
 export type Spec = Version | 'service';
 export const specs: Spec[] = [...versions, 'service'];

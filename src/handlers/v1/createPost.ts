@@ -1,5 +1,5 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
-import { toPost } from '../../serializers/resources.js';
+import { toPost } from '../../versions/v1/resources.js';
 
 export const createPost: Handler<'createPost'> = async ({ body }, { services, baseUrl, actor }) => {
   const post = await services.posts.create(actor, body);

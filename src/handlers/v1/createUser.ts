@@ -1,5 +1,5 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
-import { toUser } from '../../serializers/resources.js';
+import { toUser } from '../../versions/v1/resources.js';
 
 export const createUser: Handler<'createUser'> = async ({ body }, { services, baseUrl, actor }) => {
   const user = await services.users.create(body, actor);

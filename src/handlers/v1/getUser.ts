@@ -1,5 +1,5 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
-import { toUser } from '../../serializers/resources.js';
+import { toUser } from '../../versions/v1/resources.js';
 
 export const getUser: Handler<'getUser'> = async ({ params }, { services }) => ({
   status: 200,

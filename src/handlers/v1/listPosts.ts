@@ -1,8 +1,7 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
-import { v1Paging } from '../../http/paging.js';
-import { csvExport, postCsv } from '../../serializers/csv.js';
-import { toPost } from '../../serializers/resources.js';
-import { pagingHeaders } from '../../serializers/v1-paging.js';
+import { csvExport, postCsv } from '../../versions/csv.js';
+import { pagingHeaders, v1Paging } from '../../versions/v1/paging.js';
+import { toPost } from '../../versions/v1/resources.js';
 
 export const listPosts: Handler<'listPosts'> = async ({ query }, { services, url, representation }) => {
   const filters = { tag: query.tag };

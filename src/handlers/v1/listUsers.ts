@@ -1,8 +1,7 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
-import { v1Paging } from '../../http/paging.js';
-import { csvExport, userCsv } from '../../serializers/csv.js';
-import { toUser } from '../../serializers/resources.js';
-import { pagingHeaders } from '../../serializers/v1-paging.js';
+import { csvExport, userCsv } from '../../versions/csv.js';
+import { pagingHeaders, v1Paging } from '../../versions/v1/paging.js';
+import { toUser } from '../../versions/v1/resources.js';
 
 export const listUsers: Handler<'listUsers'> = async ({ query }, { services, url, representation }) => {
   const filters = { role: query.role };

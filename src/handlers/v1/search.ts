@@ -1,8 +1,7 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
-import { v1Paging } from '../../http/paging.js';
-import { csvExport, searchCsv } from '../../serializers/csv.js';
-import { toHit } from '../../serializers/resources.js';
-import { pagingHeaders } from '../../serializers/v1-paging.js';
+import { csvExport, searchCsv } from '../../versions/csv.js';
+import { pagingHeaders, v1Paging } from '../../versions/v1/paging.js';
+import { toHit } from '../../versions/v1/resources.js';
 
 export const search: Handler<'search'> = async ({ query }, { services, url, representation }) => {
   const input = { q: query.q, type: query.type };

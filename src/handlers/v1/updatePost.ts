@@ -1,5 +1,5 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
-import { toPost } from '../../serializers/resources.js';
+import { toPost } from '../../versions/v1/resources.js';
 
 export const updatePost: Handler<'updatePost'> = async ({ params, body }, { services, actor }) => ({
   status: 200,

@@ -1,5 +1,5 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
-import { toUserV2 } from '../../serializers/v2-resources.js';
+import { toUserV2 } from '../../versions/v2/resources.js';
 
 export const createUser: Handler<'createUser'> = async ({ body }, { services, baseUrl, actor }) => {
   const user = toUserV2(await services.users.create(body, actor), baseUrl);

@@ -1,9 +1,9 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
 import { isPosition } from '../../domain/paging.js';
-import { listScope, v2Paging } from '../../http/paging.js';
-import { csvExport, postCsv } from '../../serializers/csv.js';
-import { envelope } from '../../serializers/v2-envelope.js';
-import { toPostV2 } from '../../serializers/v2-resources.js';
+import { csvExport, postCsv } from '../../versions/csv.js';
+import { envelope } from '../../versions/v2/envelope.js';
+import { listScope, v2Paging } from '../../versions/v2/paging.js';
+import { toPostV2 } from '../../versions/v2/resources.js';
 
 export const listPosts: Handler<'listPosts'> = async ({ query }, ctx) => {
   const filters = { tag: query.tag };

@@ -1,9 +1,9 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
 import { isPosition } from '../../domain/paging.js';
-import { listScope, v2Paging } from '../../http/paging.js';
-import { csvExport, userCsv } from '../../serializers/csv.js';
-import { envelope } from '../../serializers/v2-envelope.js';
-import { toUserV2 } from '../../serializers/v2-resources.js';
+import { csvExport, userCsv } from '../../versions/csv.js';
+import { envelope } from '../../versions/v2/envelope.js';
+import { listScope, v2Paging } from '../../versions/v2/paging.js';
+import { toUserV2 } from '../../versions/v2/resources.js';
 
 export const listUsers: Handler<'listUsers'> = async ({ query }, ctx) => {
   const filters = { role: query.role };

@@ -1,9 +1,9 @@
 import type { Handler } from '../../../generated/v2/handlers.js';
 import { isSearchPosition } from '../../domain/search.js';
-import { listScope, v2Paging } from '../../http/paging.js';
-import { csvExport, searchCsv } from '../../serializers/csv.js';
-import { envelope } from '../../serializers/v2-envelope.js';
-import { toHitV2 } from '../../serializers/v2-resources.js';
+import { csvExport, searchCsv } from '../../versions/csv.js';
+import { envelope } from '../../versions/v2/envelope.js';
+import { listScope, v2Paging } from '../../versions/v2/paging.js';
+import { toHitV2 } from '../../versions/v2/resources.js';
 
 export const search: Handler<'search'> = async ({ query }, ctx) => {
   const input = { q: query.q, type: query.type };

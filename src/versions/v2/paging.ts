@@ -1,6 +1,8 @@
-import { badRequest } from '../domain/errors.js';
-import type { PageRequest } from '../domain/paging.js';
-import type { RequestContext } from './request-context.js';
+import { badRequest } from '../../domain/errors.js';
+import type { PageRequest } from '../../domain/paging.js';
+import type { CursorCodec } from '../cursors.js';
+
+// v2 pages by offset or by cursor; the cursor is signed and bound to its list (../cursors.ts).
 
 /** How a page was asked for, and how to point at the next one in cursor mode. */
 export interface Paging<P> {
@@ -20,7 +22,7 @@ export function listScope(operationId: string, filters: Record<string, string | 
 /** v2: `page` selects offset mode; without it the list is in cursor mode. */
 export function v2Paging<P>(
   query: { page?: number; per_page: number; cursor?: string },
-  { cursors }: RequestContext,
+  { cursors }: { cursors: CursorCodec },
   scope: string,
   isPosition: (value: unknown) => value is P,
 ): Paging<P> {
@@ -33,10 +35,3 @@ export function v2Paging<P>(
       : { mode: 'cursor', after: query.cursor === undefined ? undefined : cursors.decode(query.cursor, scope, isPosition), perPage: query.per_page };
   return { request, nextCursor: (position) => cursors.encode(scope, position) };
 }
-
-/** v1 pages by offset only. */
-export const v1Paging = (query: { page: number; per_page: number }): PageRequest<never> => ({
-  mode: 'offset',
-  page: query.page,
-  perPage: query.per_page,
-});

@@ -1,9 +1,13 @@
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { CsvExport } from '../../generated/handler-types.js';
-import type { PostRecord } from '../db/posts-repository.js';
-import type { UserRecord } from '../db/users-repository.js';
 import type { SearchHit } from '../domain/search.js';
+import type { PostRecord, UserRecord } from '../domain/types.js';
+
+/** A streamed CSV export: the router pipes `stream` to the client as an attachment named `filename`. */
+export interface CsvExport {
+  filename: string;
+  stream: Readable;
+}
 
 type Cell = string | number | null;
 export type CsvColumns<R> = Record<string, (record: R) => Cell>;

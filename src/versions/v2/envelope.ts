@@ -1,7 +1,7 @@
-import type { components } from '../../generated/v2/types.js';
-import { pageCount, type Page } from '../domain/paging.js';
-import type { Paging } from '../http/paging.js';
-import { pageNeighbours } from './page-links.js';
+import type { components } from '../../../generated/v2/types.js';
+import { pageCount, type Page } from '../../domain/paging.js';
+import { pageNeighbours } from '../page-links.js';
+import type { Paging } from './paging.js';
 
 type Schemas = components['schemas'];
 type Envelope<T> = { data: T[]; meta: Schemas['PageMeta']; links: Schemas['PageLinks'] };

@@ -1,8 +1,6 @@
-import type { components } from '../../generated/v1/types.js';
-import type { PostRecord } from '../db/posts-repository.js';
-import type { UserRecord } from '../db/users-repository.js';
-import type { SearchHit } from '../domain/search.js';
-import type { IssuedToken } from '../domain/tokens.js';
+import type { components } from '../../../generated/v1/types.js';
+import type { SearchHit } from '../../domain/search.js';
+import type { PostRecord, UserRecord } from '../../domain/types.js';
 
 type Schemas = components['schemas'];
 
@@ -27,11 +25,3 @@ export const toPost = (p: PostRecord): Schemas['Post'] => ({
 
 export const toHit = (hit: SearchHit): Schemas['SearchHit'] =>
   hit.kind === 'user' ? { type: 'user', score: hit.score, user: toUser(hit.user) } : { type: 'post', score: hit.score, post: toPost(hit.post) };
-
-/** A freshly issued token with its user, rendered as the version renders users. */
-export const toToken = <U>(issued: IssuedToken, user: U) => ({
-  token: issued.token,
-  token_type: 'Bearer' as const,
-  expires_at: issued.expiresAt,
-  user,
-});

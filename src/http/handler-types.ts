@@ -1,8 +1,8 @@
-/* eslint-disable */
-// DO NOT EDIT. Written by `npm run generate` from scripts/generate.mjs; change the spec and regenerate.
+// Turns an openapi-typescript `operations` entry into the input and result of its handler: the
+// generated handler maps (generated/v*/handlers.ts) build on these types, the router reads them.
+import type { CsvExport } from '../versions/csv.js';
 
-// Turns an openapi-typescript `operations` entry into the input and result of its handler.
-import type { Readable } from 'node:stream';
+export type { CsvExport };
 
 type Defined<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : undefined;
@@ -24,11 +24,6 @@ export interface OperationInput<Op, D = never> {
   body: RequestBody<Op>;
 }
 
-/** A streamed CSV export: the router pipes `stream` to the client as an attachment named `filename`. */
-export interface CsvExport {
-  filename: string;
-  stream: Readable;
-}
 type CsvOf<R, S> = R extends { content: { 'text/csv': unknown } } ? { status: S; csv: CsvExport; headers?: Record<string, string> } : never;
 
 /** Every success response the spec declares: its status, its JSON body (or CSV export) and extra headers. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PostRecord } from '../../../src/db/posts-repository.js';
-import type { UserRecord } from '../../../src/db/users-repository.js';
-import { toPost, toUser } from '../../../src/serializers/resources.js';
-import { toPostV2, toUserV2 } from '../../../src/serializers/v2-resources.js';
+import type { PostRecord, UserRecord } from '../../../src/domain/types.js';
+import { toPost, toUser } from '../../../src/versions/v1/resources.js';
+import { toPostV2, toUserV2 } from '../../../src/versions/v2/resources.js';
 
 // A record as a careless repository might hand it over: with fields no contract declares.
 const user = { id: 1, email: 'a@example.com', name: 'Ada', role: 'user', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', password_hash: 'scrypt$…', internal: 1 } as UserRecord;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagingHeaders } from '../../../src/serializers/v1-paging.js';
+import { pagingHeaders } from '../../../../src/versions/v1/paging.js';
 
 const url = new URL('http://api.test/api/v1/users?per_page=10&page=2');
 const page = (n: number, total: number) => ({ mode: 'offset' as const, items: [], page: n, perPage: 10, total });

@@ -1,7 +1,6 @@
-import type { components } from '../../generated/v2/types.js';
-import type { PostRecord } from '../db/posts-repository.js';
-import type { UserRecord } from '../db/users-repository.js';
-import type { SearchHit } from '../domain/search.js';
+import type { components } from '../../../generated/v2/types.js';
+import type { SearchHit } from '../../domain/search.js';
+import type { PostRecord, UserRecord } from '../../domain/types.js';
 
 type Schemas = components['schemas'];
 // The method stays its literal type: the spec gives each link its one method (GetLink, PatchLink, DeleteLink).

@@ -1,0 +1,25 @@
+// The records the repositories hand back, types only. They sit at the bottom of the layers: the
+// domain re-exports them (src/domain/types.ts) and everything above the domain takes them from
+// there, so src/db/ imports nothing of the domain and only the domain imports src/db/.
+
+/** What a user may do: `admin` may manage everyone. */
+export type Role = 'user' | 'admin';
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostRecord {
+  id: number;
+  title: string;
+  body: string;
+  tags: string[];
+  author: UserRecord;
+  created_at: string;
+  updated_at: string;
+}
