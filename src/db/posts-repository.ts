@@ -14,6 +14,14 @@ export interface PostRecord {
   author: UserRecord;
   created_at: string;
   updated_at: string;
+  /** 1 when created, one more on every write: with the author's, what the strong ETag is made of. */
+  revision: number;
+}
+
+/** A revision of a post as a client read it: its own and its author's (If-Match). */
+export interface PostRevision {
+  revision: number;
+  authorRevision: number;
 }
 
 export interface PostFilters {
@@ -21,9 +29,9 @@ export interface PostFilters {
   tag?: string;
 }
 
-const postColumns = `posts.id, posts.title, posts.body, posts.created_at, posts.updated_at,
+const postColumns = `posts.id, posts.title, posts.body, posts.created_at, posts.updated_at, posts.revision,
   users.id AS author_id, users.email AS author_email, users.name AS author_name, users.role AS author_role,
-  users.created_at AS author_created_at, users.updated_at AS author_updated_at`;
+  users.created_at AS author_created_at, users.updated_at AS author_updated_at, users.revision AS author_revision`;
 const withAuthor = `SELECT ${postColumns} FROM posts JOIN users ON users.id = posts.author_id`;
 
 const toPostRecord = (r: Row, tags: string[]): PostRecord => ({
@@ -38,10 +46,24 @@ const toPostRecord = (r: Row, tags: string[]): PostRecord => ({
     role: r.author_role,
     created_at: r.author_created_at,
     updated_at: r.author_updated_at,
+    revision: r.author_revision,
   }),
   created_at: isoTime(r.created_at),
   updated_at: isoTime(r.updated_at),
+  revision: Number(r.revision),
 });
+
+/**
+ * ` AND (…)` for a write that must find the post at one of these revisions, its author at the
+ * paired one (If-Match); the author is read by primary key in the same statement.
+ */
+const revisionsMatch = (revisions: PostRevision[] | undefined) =>
+  revisions === undefined
+    ? { sql: '', params: [] }
+    : {
+        sql: ` AND (${revisions.map(() => '(posts.revision = ? AND (SELECT users.revision FROM users WHERE users.id = posts.author_id) = ?)').join(' OR ')})`,
+        params: revisions.flatMap((r) => [r.revision, r.authorRevision]),
+      };
 
 export function postsRepository(db: Knex) {
   const root = sqlOf(db);
@@ -118,19 +140,36 @@ export function postsRepository(db: Knex) {
       });
     },
 
-    async update(id: number, patch: PostUpdate, now: string): Promise<PostRecord | undefined> {
+    async exists(id: number): Promise<boolean> {
+      return (await root.one('SELECT 1 AS found FROM posts WHERE id = ?', [id])) !== undefined;
+    },
+
+    /**
+     * With `revisions` (If-Match), only a post at one of them is changed, checked in the UPDATE
+     * itself: undefined then means missing or changed since, and the caller tells which.
+     */
+    async update(id: number, patch: PostUpdate, now: string, revisions?: PostRevision[]): Promise<PostRecord | undefined> {
+      if (revisions?.length === 0) return undefined;
+      const match = revisionsMatch(revisions);
       return root.transaction(async (sql) => {
         const { tags, title, body } = patch;
         const set = Object.entries({ title, body, updated_at: now }).filter(([, v]) => v !== undefined);
-        const changed = await sql.run(`UPDATE posts SET ${set.map(([n]) => `${n} = ?`).join(', ')} WHERE id = ?`, [...set.map(([, v]) => v as Param), id]);
+        const changed = await sql.run(`UPDATE posts SET ${set.map(([n]) => `${n} = ?`).join(', ')}, revision = revision + 1 WHERE id = ?${match.sql}`, [
+          ...set.map(([, v]) => v as Param),
+          id,
+          ...match.params,
+        ]);
         if (!changed) return undefined;
         if (tags) await replaceTags(sql, id, tags);
         return findById(id, sql);
       });
     },
 
-    async delete(id: number): Promise<boolean> {
-      return (await root.run('DELETE FROM posts WHERE id = ?', [id])) > 0;
+    /** With `revisions` (If-Match), only a post at one of them, checked in the DELETE itself. */
+    async delete(id: number, revisions?: PostRevision[]): Promise<boolean> {
+      if (revisions?.length === 0) return false;
+      const match = revisionsMatch(revisions);
+      return (await root.run(`DELETE FROM posts WHERE id = ?${match.sql}`, [id, ...match.params])) > 0;
     },
   };
 }

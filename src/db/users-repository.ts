@@ -12,6 +12,8 @@ export interface UserRecord {
   role: Role;
   created_at: string;
   updated_at: string;
+  /** 1 when created, one more on every write: what the strong ETag is made of. */
+  revision: number;
 }
 
 /** A user as stored: the password only as its hash (null: the user cannot sign in). */
@@ -27,8 +29,8 @@ export interface UserFilters {
   role?: Role;
 }
 
-const columns = 'id, email, name, role, created_at, updated_at';
-const userColumns = 'users.id, users.email, users.name, users.role, users.created_at, users.updated_at';
+const columns = 'id, email, name, role, created_at, updated_at, revision';
+const userColumns = 'users.id, users.email, users.name, users.role, users.created_at, users.updated_at, users.revision';
 
 /** SQLite hands back the ISO strings it was given; PostgreSQL hands back Dates. */
 export const isoTime = (value: unknown): string =>
@@ -43,8 +45,16 @@ export function toUserRecord(row: Record<string, unknown>): UserRecord {
     role: row.role as Role,
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
+    revision: Number(row.revision),
   };
 }
+
+/**
+ * ` AND revision IN (?, …)` for a write that must find one of these revisions (If-Match),
+ * nothing for one that need not; the check is part of the write's own statement.
+ */
+export const revisionIn = (revisions: number[] | undefined, column = 'revision') =>
+  revisions === undefined ? '' : ` AND ${column} IN (${placeholders(revisions.length)})`;
 
 export function usersRepository(db: Knex) {
   const sql = sqlOf(db);
@@ -91,19 +101,25 @@ export function usersRepository(db: Knex) {
       return toUserRecord(row as Record<string, unknown>);
     },
 
-    async update(id: number, { passwordHash, ...changes }: UserChanges, now: string): Promise<UserRecord | undefined> {
+    /**
+     * With `revisions` (If-Match), only a user at one of them is changed, in the same statement:
+     * undefined then means missing or changed since, and the caller tells which.
+     */
+    async update(id: number, { passwordHash, ...changes }: UserChanges, now: string, revisions?: number[]): Promise<UserRecord | undefined> {
+      if (revisions?.length === 0) return undefined;
       const set = { ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }), updated_at: now };
       const names = Object.keys(set).filter((k) => writable.has(k) && set[k as keyof typeof set] !== undefined);
-      const row = await sql.one(`UPDATE users SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ? RETURNING ${columns}`, [
-        ...names.map((n) => set[n as keyof typeof set] as Param),
-        id,
-      ]);
+      const row = await sql.one(
+        `UPDATE users SET ${names.map((n) => `${n} = ?`).join(', ')}, revision = revision + 1 WHERE id = ?${revisionIn(revisions)} RETURNING ${columns}`,
+        [...names.map((n) => set[n as keyof typeof set] as Param), id, ...(revisions ?? [])],
+      );
       return row && toUserRecord(row);
     },
 
-    /** The user's posts go with it (ON DELETE CASCADE). */
-    async delete(id: number): Promise<boolean> {
-      return (await sql.run('DELETE FROM users WHERE id = ?', [id])) > 0;
+    /** The user's posts go with it (ON DELETE CASCADE). With `revisions` (If-Match), only at one of them. */
+    async delete(id: number, revisions?: number[]): Promise<boolean> {
+      if (revisions?.length === 0) return false;
+      return (await sql.run(`DELETE FROM users WHERE id = ?${revisionIn(revisions)}`, [id, ...(revisions ?? [])])) > 0;
     },
   };
 }
