@@ -4,7 +4,7 @@ import type { PostCreate, PostUpdate } from '../domain/types.js';
 import { windowSql } from './keyset.js';
 import { sqlOf } from './knex.js';
 import { placeholders, type Param, type Row, type Sql } from './sql.js';
-import { isoTime, toUserRecord, type UserRecord } from './users-repository.js';
+import { isoTime, laterThan, toUserRecord, type UserRecord } from './users-repository.js';
 
 export interface PostRecord {
   id: number;
@@ -153,12 +153,11 @@ export function postsRepository(db: Knex) {
       const match = revisionsMatch(revisions);
       return root.transaction(async (sql) => {
         const { tags, title, body } = patch;
-        const set = Object.entries({ title, body, updated_at: now }).filter(([, v]) => v !== undefined);
-        const changed = await sql.run(`UPDATE posts SET ${set.map(([n]) => `${n} = ?`).join(', ')}, revision = revision + 1 WHERE id = ?${match.sql}`, [
-          ...set.map(([, v]) => v as Param),
-          id,
-          ...match.params,
-        ]);
+        const set = Object.entries({ title, body }).filter(([, v]) => v !== undefined);
+        const changed = await sql.run(
+          `UPDATE posts SET ${set.map(([n]) => `${n} = ?, `).join('')}updated_at = ${laterThan(sql.engine, 'posts')}, revision = revision + 1 WHERE id = ?${match.sql}`,
+          [...set.map(([, v]) => v as Param), now, id, ...match.params],
+        );
         if (!changed) return undefined;
         if (tags) await replaceTags(sql, id, tags);
         return findById(id, sql);

@@ -53,6 +53,15 @@ export function toUserRecord(row: Record<string, unknown>): UserRecord {
  * ` AND revision IN (?, …)` for a write that must find one of these revisions (If-Match),
  * nothing for one that need not; the check is part of the write's own statement.
  */
+/**
+ * `updated_at` of a write: now, or a millisecond after the last write when the clock has not
+ * moved on (two writes in one millisecond, or a clock set back), so it changes on every write.
+ */
+export const laterThan = (engine: 'sqlite' | 'postgres', table: string) =>
+  engine === 'postgres'
+    ? `GREATEST(CAST(? AS timestamptz), ${table}.updated_at + interval '1 millisecond')`
+    : `max(?, strftime('%Y-%m-%dT%H:%M:%fZ', ${table}.updated_at, '+0.001 seconds'))`;
+
 export const revisionIn = (revisions: number[] | undefined, column = 'revision') =>
   revisions === undefined ? '' : ` AND ${column} IN (${placeholders(revisions.length)})`;
 
@@ -107,11 +116,12 @@ export function usersRepository(db: Knex) {
      */
     async update(id: number, { passwordHash, ...changes }: UserChanges, now: string, revisions?: number[]): Promise<UserRecord | undefined> {
       if (revisions?.length === 0) return undefined;
-      const set = { ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }), updated_at: now };
+      const set = { ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }) };
       const names = Object.keys(set).filter((k) => writable.has(k) && set[k as keyof typeof set] !== undefined);
       const row = await sql.one(
-        `UPDATE users SET ${names.map((n) => `${n} = ?`).join(', ')}, revision = revision + 1 WHERE id = ?${revisionIn(revisions)} RETURNING ${columns}`,
-        [...names.map((n) => set[n as keyof typeof set] as Param), id, ...(revisions ?? [])],
+        `UPDATE users SET ${names.map((n) => `${n} = ?, `).join('')}updated_at = ${laterThan(sql.engine, 'users')}, revision = revision + 1
+         WHERE id = ?${revisionIn(revisions)} RETURNING ${columns}`,
+        [...names.map((n) => set[n as keyof typeof set] as Param), now, id, ...(revisions ?? [])],
       );
       return row && toUserRecord(row);
     },
@@ -125,6 +135,6 @@ export function usersRepository(db: Knex) {
 }
 
 // Column names are never taken from input: only these may appear in an UPDATE.
-const writable = new Set(['email', 'name', 'role', 'password_hash', 'updated_at']);
+const writable = new Set(['email', 'name', 'role', 'password_hash']);
 
 export type UsersRepository = ReturnType<typeof usersRepository>;
