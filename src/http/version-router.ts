@@ -46,6 +46,8 @@ export interface Route {
   /** Media types of its success responses, JSON first. */
   offered: string[];
   auth: AuthRule;
+  /** It declares 304: a 200 carries an ETag, and If-None-Match / If-Modified-Since may make it a 304. */
+  conditional: boolean;
 }
 
 export interface VersionApi {
@@ -181,11 +183,12 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
 
   /**
    * A JSON answer (or none): one writeHead, one end; node sends no body to HEAD or with a 304.
-   * A 200 to a GET has an ETag: the strong one its handler gave (a user, a post), else a weak
-   * digest of the JSON (a page of a list); a matching If-None-Match or If-Modified-Since makes it
-   * a 304 with the same headers and no body (RFC 9110 §13.2.2, §15.4.5).
+   * Where the operation declares 304, a 200 to a GET has an ETag: the strong one its handler
+   * gave (a user, a post), else a weak digest of the JSON (a page of a list); a matching
+   * If-None-Match or If-Modified-Since makes it a 304 with the same headers and no body
+   * (RFC 9110 §13.2.2, §15.4.5).
    */
-  const respond = async (req: Request, res: Response, headers: Headers, result: HandlerResult) => {
+  const respond = async (req: Request, res: Response, headers: Headers, result: HandlerResult, conditional = false) => {
     if (result.csv) {
       // The security headers too: a HEAD answer has the headers of the GET answer.
       setAll(res, { ...securityHeaders, ...headers });
@@ -200,7 +203,7 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
       return void res.end();
     }
     const json = JSON.stringify(result.body);
-    const cacheable = result.status === 200 && (req.method === 'GET' || req.method === 'HEAD');
+    const cacheable = conditional && result.status === 200 && (req.method === 'GET' || req.method === 'HEAD');
     if (cacheable) {
       let tag = result.headers?.ETag;
       if (tag === undefined) out.push('ETag', (tag = etag(json, { weak: true })));
@@ -275,7 +278,7 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
       },
     );
     checkResponse(res, responseValidators, route.operationId, result);
-    await respond(req, res, headers, result);
+    await respond(req, res, headers, result, route.conditional);
   }
 
   return (req, res, next) => {
