@@ -103,6 +103,8 @@ export async function runtimeArtifacts(version, document) {
       body: bodySchema ? { required: Boolean(op.requestBody.required) } : null,
       offered,
       auth: authOf(op.security ?? document.security ?? []),
+      // The operation declares 304: its 200 carries an ETag and a matching If-None-Match or If-Modified-Since is answered 304.
+      conditional: '304' in statuses,
     });
   }
 

@@ -465,12 +465,41 @@ export interface components {
         SearchResults: components["schemas"]["SearchHit"][];
     };
     responses: {
+        /** @description The representation the client has is current (its `If-None-Match` matched, or nothing changed since `If-Modified-Since`): no body, and the `ETag` (and `Last-Modified`) the 200 answer would carry (RFC 9110 §15.4.5). */
+        NotModified: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                ETag: components["headers"]["AnyETag"];
+                "Last-Modified": components["headers"]["OptionalLastModified"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description `If-Match` names no current entity tag of the record (`PRECONDITION_FAILED`): it changed since the client read it. Nothing was changed; read it again, reapply the change and send the new `ETag`. */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description One page of users in JSON, or every matching one as `text/csv`. */
         UserList: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                ETag: components["headers"]["WeakETag"];
                 Vary: components["headers"]["VaryAccept"];
                 "Content-Disposition": components["headers"]["ContentDisposition"];
                 "X-Total-Count": components["headers"]["XTotalCount"];
@@ -490,6 +519,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
@@ -505,6 +536,8 @@ export interface components {
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["Location"];
                 "API-Version": components["headers"]["ApiVersion"];
+                ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
@@ -519,6 +552,7 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                ETag: components["headers"]["WeakETag"];
                 Vary: components["headers"]["VaryAccept"];
                 "Content-Disposition": components["headers"]["ContentDisposition"];
                 "X-Total-Count": components["headers"]["XTotalCount"];
@@ -538,6 +572,8 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
@@ -553,6 +589,8 @@ export interface components {
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 Location: components["headers"]["PostLocation"];
                 "API-Version": components["headers"]["ApiVersion"];
+                ETag: components["headers"]["ETag"];
+                "Last-Modified": components["headers"]["LastModified"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
@@ -763,6 +801,7 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                ETag: components["headers"]["WeakETag"];
                 Vary: components["headers"]["VaryAccept"];
                 "Content-Disposition": components["headers"]["ContentDisposition"];
                 "X-Total-Count": components["headers"]["XTotalCount"];
@@ -820,6 +859,21 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Entity tags of representations the client already has (RFC 9110 §13.1.2), or `*`. When one matches the current representation (weak comparison), the answer is 304 with no body. Overrides `If-Modified-Since`.
+         * @example "v1.r3"
+         */
+        IfNoneMatch: string;
+        /**
+         * @description An HTTP-date (RFC 9110 §13.1.3). When the record has not changed since then (to the second), the answer is 304 with no body. Ignored when `If-None-Match` is sent or the value is not a date.
+         * @example Tue, 24 Nov 2026 09:30:00 GMT
+         */
+        IfModifiedSince: string;
+        /**
+         * @description Optimistic concurrency (RFC 9110 §13.1.1): the `ETag`s of the revision the client read, or `*` for any existing record. The write happens only when one of them is the current strong entity tag of the record in this version, checked in the same database statement as the write; otherwise 412 `PRECONDITION_FAILED` and nothing changes. A missing record is 404 whatever `If-Match` says; a value that is not a list of entity tags is 400.
+         * @example "v1.r3"
+         */
+        IfMatch: string;
         /**
          * @description The id of the user.
          * @example 1
@@ -894,6 +948,31 @@ export interface components {
         };
     };
     headers: {
+        /**
+         * @description The strong entity tag of this representation: the API version and the record's revision, and for a post its author's revision too (`"v1.r3.a1"`). It changes with every write of the record (and of a post's author) and differs between versions. Send it back in `If-None-Match` to revalidate, or in `If-Match` to change or delete only this revision.
+         * @example "v1.r3"
+         */
+        ETag: string;
+        /**
+         * @description A weak entity tag of the JSON page (a digest of it), unchanged while nothing on the page changes; send it back in `If-None-Match` to get 304. Not sent with `text/csv`.
+         * @example W/"1f3-Zk2sq0QkXbH4Nn0yq3sVxS1mzqE"
+         */
+        WeakETag: string;
+        /**
+         * @description The entity tag the client's `If-None-Match` matched, as the 200 answer would carry it (strong for a user or a post, weak for a page of a list).
+         * @example "v1.r3"
+         */
+        AnyETag: string;
+        /**
+         * @description When the record last changed, as an HTTP-date (to the second): its `updated_at`, and for a post the later of its own and its author's.
+         * @example Tue, 24 Nov 2026 09:30:00 GMT
+         */
+        LastModified: string;
+        /**
+         * @description When the record last changed, as an HTTP-date, on a 304 of a user or a post, not of a list.
+         * @example Tue, 24 Nov 2026 09:30:00 GMT
+         */
+        OptionalLastModified: string;
         /**
          * @description The id of this request; an incoming well-formed `X-Request-ID` is echoed, otherwise a new UUID.
          * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
@@ -983,13 +1062,20 @@ export interface operations {
                  */
                 role?: components["parameters"]["RoleFilter"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Entity tags of representations the client already has (RFC 9110 §13.1.2), or `*`. When one matches the current representation (weak comparison), the answer is 304 with no body. Overrides `If-Modified-Since`.
+                 * @example "v1.r3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: components["responses"]["UserList"];
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
@@ -1024,7 +1110,18 @@ export interface operations {
     getUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Entity tags of representations the client already has (RFC 9110 §13.1.2), or `*`. When one matches the current representation (weak comparison), the answer is 304 with no body. Overrides `If-Modified-Since`.
+                 * @example "v1.r3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP-date (RFC 9110 §13.1.3). When the record has not changed since then (to the second), the answer is 304 with no body. Ignored when `If-None-Match` is sent or the value is not a date.
+                 * @example Tue, 24 Nov 2026 09:30:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+            };
             path: {
                 /**
                  * @description The id of the user.
@@ -1037,6 +1134,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["User"];
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["UserNotFound"];
@@ -1049,7 +1147,13 @@ export interface operations {
     deleteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optimistic concurrency (RFC 9110 §13.1.1): the `ETag`s of the revision the client read, or `*` for any existing record. The write happens only when one of them is the current strong entity tag of the record in this version, checked in the same database statement as the write; otherwise 412 `PRECONDITION_FAILED` and nothing changes. A missing record is 404 whatever `If-Match` says; a value that is not a list of entity tags is 400.
+                 * @example "v1.r3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The id of the user.
@@ -1067,6 +1171,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1075,7 +1180,13 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optimistic concurrency (RFC 9110 §13.1.1): the `ETag`s of the revision the client read, or `*` for any existing record. The write happens only when one of them is the current strong entity tag of the record in this version, checked in the same database statement as the write; otherwise 412 `PRECONDITION_FAILED` and nothing changes. A missing record is 404 whatever `If-Match` says; a value that is not a list of entity tags is 400.
+                 * @example "v1.r3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The id of the user.
@@ -1094,6 +1205,7 @@ export interface operations {
             404: components["responses"]["UserNotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["EmailTaken"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
@@ -1121,7 +1233,13 @@ export interface operations {
                  */
                 tag?: components["parameters"]["TagFilter"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Entity tags of representations the client already has (RFC 9110 §13.1.2), or `*`. When one matches the current representation (weak comparison), the answer is 304 with no body. Overrides `If-Modified-Since`.
+                 * @example "v1.r3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The id of the user.
@@ -1134,6 +1252,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PostList"];
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["UserNotFound"];
@@ -1162,13 +1281,20 @@ export interface operations {
                  */
                 tag?: components["parameters"]["TagFilter"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Entity tags of representations the client already has (RFC 9110 §13.1.2), or `*`. When one matches the current representation (weak comparison), the answer is 304 with no body. Overrides `If-Modified-Since`.
+                 * @example "v1.r3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: components["responses"]["PostList"];
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
@@ -1202,7 +1328,18 @@ export interface operations {
     getPost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Entity tags of representations the client already has (RFC 9110 §13.1.2), or `*`. When one matches the current representation (weak comparison), the answer is 304 with no body. Overrides `If-Modified-Since`.
+                 * @example "v1.r3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP-date (RFC 9110 §13.1.3). When the record has not changed since then (to the second), the answer is 304 with no body. Ignored when `If-None-Match` is sent or the value is not a date.
+                 * @example Tue, 24 Nov 2026 09:30:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+            };
             path: {
                 /**
                  * @description The id of the post.
@@ -1215,6 +1352,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Post"];
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["PostNotFound"];
@@ -1227,7 +1365,13 @@ export interface operations {
     deletePost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optimistic concurrency (RFC 9110 §13.1.1): the `ETag`s of the revision the client read, or `*` for any existing record. The write happens only when one of them is the current strong entity tag of the record in this version, checked in the same database statement as the write; otherwise 412 `PRECONDITION_FAILED` and nothing changes. A missing record is 404 whatever `If-Match` says; a value that is not a list of entity tags is 400.
+                 * @example "v1.r3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The id of the post.
@@ -1245,6 +1389,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1253,7 +1398,13 @@ export interface operations {
     updatePost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optimistic concurrency (RFC 9110 §13.1.1): the `ETag`s of the revision the client read, or `*` for any existing record. The write happens only when one of them is the current strong entity tag of the record in this version, checked in the same database statement as the write; otherwise 412 `PRECONDITION_FAILED` and nothing changes. A missing record is 404 whatever `If-Match` says; a value that is not a list of entity tags is 400.
+                 * @example "v1.r3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The id of the post.
@@ -1271,6 +1422,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["PostNotFound"];
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
@@ -1342,13 +1494,20 @@ export interface operations {
                  */
                 per_page?: components["parameters"]["PerPage"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Entity tags of representations the client already has (RFC 9110 §13.1.2), or `*`. When one matches the current representation (weak comparison), the answer is 304 with no body. Overrides `If-Modified-Since`.
+                 * @example "v1.r3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
             200: components["responses"]["SearchResults"];
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];

@@ -71,6 +71,26 @@ const migrations: Record<string, Knex.Migration> = {
       });
     },
   },
+  // The revision a strong ETag is made of (issue 13): 1 when a record is written first, one more
+  // in the same UPDATE as every later write, so If-Match is checked in that statement's WHERE.
+  // `updated_at` has been set on every write since 001 (NOT NULL, set to `created_at` at
+  // creation), so existing rows need no backfill; they start at revision 1.
+  '004_revisions': {
+    async up(db) {
+      for (const table of ['users', 'posts']) {
+        await db.schema.alterTable(table, (t) => {
+          t.integer('revision').notNullable().defaultTo(1);
+        });
+      }
+    },
+    async down(db) {
+      for (const table of ['posts', 'users']) {
+        await db.schema.alterTable(table, (t) => {
+          t.dropColumn('revision');
+        });
+      }
+    },
+  },
 };
 
 const source: Knex.MigrationSource<string> = {

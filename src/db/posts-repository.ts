@@ -3,7 +3,7 @@ import { windowSql, type Window } from './keyset.js';
 import { sqlOf } from './knex.js';
 import type { PostRecord } from './records.js';
 import { placeholders, type Param, type Row, type Sql } from './sql.js';
-import { isoTime, toUserRecord } from './users-repository.js';
+import { isoTime, laterThan, toUserRecord } from './users-repository.js';
 
 /** A post to store: the body defaults to empty and the tags to none. */
 export interface NewPost {
@@ -11,6 +11,12 @@ export interface NewPost {
   title: string;
   body?: string;
   tags?: string[];
+}
+
+/** A revision of a post as a client read it: its own and its author's (If-Match). */
+export interface PostRevision {
+  revision: number;
+  authorRevision: number;
 }
 /** The fields to change; tags, when given, replace the post's tags. */
 export type PostChanges = Partial<Pick<NewPost, 'title' | 'body' | 'tags'>>;
@@ -20,9 +26,9 @@ export interface PostFilters {
   tag?: string;
 }
 
-const postColumns = `posts.id, posts.title, posts.body, posts.created_at, posts.updated_at,
+const postColumns = `posts.id, posts.title, posts.body, posts.created_at, posts.updated_at, posts.revision,
   users.id AS author_id, users.email AS author_email, users.name AS author_name, users.role AS author_role,
-  users.created_at AS author_created_at, users.updated_at AS author_updated_at`;
+  users.created_at AS author_created_at, users.updated_at AS author_updated_at, users.revision AS author_revision`;
 const withAuthor = `SELECT ${postColumns} FROM posts JOIN users ON users.id = posts.author_id`;
 
 const toPostRecord = (r: Row, tags: string[]): PostRecord => ({
@@ -37,10 +43,24 @@ const toPostRecord = (r: Row, tags: string[]): PostRecord => ({
     role: r.author_role,
     created_at: r.author_created_at,
     updated_at: r.author_updated_at,
+    revision: r.author_revision,
   }),
   created_at: isoTime(r.created_at),
   updated_at: isoTime(r.updated_at),
+  revision: Number(r.revision),
 });
+
+/**
+ * ` AND (…)` for a write that must find the post at one of these revisions, its author at the
+ * paired one (If-Match); the author is read by primary key in the same statement.
+ */
+const revisionsMatch = (revisions: PostRevision[] | undefined) =>
+  revisions === undefined
+    ? { sql: '', params: [] }
+    : {
+        sql: ` AND (${revisions.map(() => '(posts.revision = ? AND (SELECT users.revision FROM users WHERE users.id = posts.author_id) = ?)').join(' OR ')})`,
+        params: revisions.flatMap((r) => [r.revision, r.authorRevision]),
+      };
 
 export function postsRepository(db: Knex) {
   const root = sqlOf(db);
@@ -117,19 +137,35 @@ export function postsRepository(db: Knex) {
       });
     },
 
-    async update(id: number, patch: PostChanges, now: string): Promise<PostRecord | undefined> {
+    async exists(id: number): Promise<boolean> {
+      return (await root.one('SELECT 1 AS found FROM posts WHERE id = ?', [id])) !== undefined;
+    },
+
+    /**
+     * With `revisions` (If-Match), only a post at one of them is changed, checked in the UPDATE
+     * itself: undefined then means missing or changed since, and the caller tells which.
+     */
+    async update(id: number, patch: PostChanges, now: string, revisions?: PostRevision[]): Promise<PostRecord | undefined> {
+      if (revisions?.length === 0) return undefined;
+      const match = revisionsMatch(revisions);
       return root.transaction(async (sql) => {
         const { tags, title, body } = patch;
-        const set = Object.entries({ title, body, updated_at: now }).filter(([, v]) => v !== undefined);
-        const changed = await sql.run(`UPDATE posts SET ${set.map(([n]) => `${n} = ?`).join(', ')} WHERE id = ?`, [...set.map(([, v]) => v as Param), id]);
+        const set = Object.entries({ title, body }).filter(([, v]) => v !== undefined);
+        const changed = await sql.run(
+          `UPDATE posts SET ${set.map(([n]) => `${n} = ?, `).join('')}updated_at = ${laterThan(sql.engine, 'posts')}, revision = revision + 1 WHERE id = ?${match.sql}`,
+          [...set.map(([, v]) => v as Param), now, id, ...match.params],
+        );
         if (!changed) return undefined;
         if (tags) await replaceTags(sql, id, tags);
         return findById(id, sql);
       });
     },
 
-    async delete(id: number): Promise<boolean> {
-      return (await root.run('DELETE FROM posts WHERE id = ?', [id])) > 0;
+    /** With `revisions` (If-Match), only a post at one of them, checked in the DELETE itself. */
+    async delete(id: number, revisions?: PostRevision[]): Promise<boolean> {
+      if (revisions?.length === 0) return false;
+      const match = revisionsMatch(revisions);
+      return (await root.run(`DELETE FROM posts WHERE id = ?${match.sql}`, [id, ...match.params])) > 0;
     },
   };
 }

@@ -12,6 +12,8 @@ export interface UserRecord {
   role: Role;
   created_at: string;
   updated_at: string;
+  /** 1 when created, one more on every write: what the strong ETag is made of. */
+  revision: number;
 }
 
 export interface PostRecord {
@@ -22,4 +24,6 @@ export interface PostRecord {
   author: UserRecord;
   created_at: string;
   updated_at: string;
+  /** 1 when created, one more on every write: with the author's, what the strong ETag is made of. */
+  revision: number;
 }

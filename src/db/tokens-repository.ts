@@ -27,7 +27,7 @@ export function tokensRepository(db: Knex) {
     /** The unexpired token with this digest and its user, as the user is now (role included). */
     async findActive(tokenHash: string, now: string): Promise<{ tokenId: number; user: UserRecord } | undefined> {
       const row = await sql.one(
-        `SELECT tokens.id AS token_id, users.id, users.email, users.name, users.role, users.created_at, users.updated_at
+        `SELECT tokens.id AS token_id, users.id, users.email, users.name, users.role, users.created_at, users.updated_at, users.revision
          FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.token_hash = ? AND tokens.expires_at > ?`,
         [tokenHash, now],
       );

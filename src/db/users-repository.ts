@@ -17,8 +17,8 @@ export interface UserFilters {
   role?: Role;
 }
 
-const columns = 'id, email, name, role, created_at, updated_at';
-const userColumns = 'users.id, users.email, users.name, users.role, users.created_at, users.updated_at';
+const columns = 'id, email, name, role, created_at, updated_at, revision';
+const userColumns = 'users.id, users.email, users.name, users.role, users.created_at, users.updated_at, users.revision';
 
 /** SQLite hands back the ISO strings it was given; PostgreSQL hands back Dates. */
 export const isoTime = (value: unknown): string =>
@@ -33,8 +33,25 @@ export function toUserRecord(row: Record<string, unknown>): UserRecord {
     role: row.role as Role,
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
+    revision: Number(row.revision),
   };
 }
+
+/**
+ * ` AND revision IN (?, …)` for a write that must find one of these revisions (If-Match),
+ * nothing for one that need not; the check is part of the write's own statement.
+ */
+/**
+ * `updated_at` of a write: now, or a millisecond after the last write when the clock has not
+ * moved on (two writes in one millisecond, or a clock set back), so it changes on every write.
+ */
+export const laterThan = (engine: 'sqlite' | 'postgres', table: string) =>
+  engine === 'postgres'
+    ? `GREATEST(CAST(? AS timestamptz), ${table}.updated_at + interval '1 millisecond')`
+    : `max(?, strftime('%Y-%m-%dT%H:%M:%fZ', ${table}.updated_at, '+0.001 seconds'))`;
+
+export const revisionIn = (revisions: number[] | undefined, column = 'revision') =>
+  revisions === undefined ? '' : ` AND ${column} IN (${placeholders(revisions.length)})`;
 
 export function usersRepository(db: Knex) {
   const sql = sqlOf(db);
@@ -81,24 +98,31 @@ export function usersRepository(db: Knex) {
       return toUserRecord(row as Record<string, unknown>);
     },
 
-    async update(id: number, { passwordHash, ...changes }: UserChanges, now: string): Promise<UserRecord | undefined> {
-      const set = { ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }), updated_at: now };
+    /**
+     * With `revisions` (If-Match), only a user at one of them is changed, in the same statement:
+     * undefined then means missing or changed since, and the caller tells which.
+     */
+    async update(id: number, { passwordHash, ...changes }: UserChanges, now: string, revisions?: number[]): Promise<UserRecord | undefined> {
+      if (revisions?.length === 0) return undefined;
+      const set = { ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }) };
       const names = Object.keys(set).filter((k) => writable.has(k) && set[k as keyof typeof set] !== undefined);
-      const row = await sql.one(`UPDATE users SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ? RETURNING ${columns}`, [
-        ...names.map((n) => set[n as keyof typeof set] as Param),
-        id,
-      ]);
+      const row = await sql.one(
+        `UPDATE users SET ${names.map((n) => `${n} = ?, `).join('')}updated_at = ${laterThan(sql.engine, 'users')}, revision = revision + 1
+         WHERE id = ?${revisionIn(revisions)} RETURNING ${columns}`,
+        [...names.map((n) => set[n as keyof typeof set] as Param), now, id, ...(revisions ?? [])],
+      );
       return row && toUserRecord(row);
     },
 
-    /** The user's posts go with it (ON DELETE CASCADE). */
-    async delete(id: number): Promise<boolean> {
-      return (await sql.run('DELETE FROM users WHERE id = ?', [id])) > 0;
+    /** The user's posts go with it (ON DELETE CASCADE). With `revisions` (If-Match), only at one of them. */
+    async delete(id: number, revisions?: number[]): Promise<boolean> {
+      if (revisions?.length === 0) return false;
+      return (await sql.run(`DELETE FROM users WHERE id = ?${revisionIn(revisions)}`, [id, ...(revisions ?? [])])) > 0;
     },
   };
 }
 
 // Column names are never taken from input: only these may appear in an UPDATE.
-const writable = new Set(['email', 'name', 'role', 'password_hash', 'updated_at']);
+const writable = new Set(['email', 'name', 'role', 'password_hash']);
 
 export type UsersRepository = ReturnType<typeof usersRepository>;

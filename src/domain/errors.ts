@@ -61,6 +61,9 @@ export const emailTaken = (email: string) =>
   new ApiError(409, 'EMAIL_TAKEN', `Another user already has the email ${email}.`, { details: { email: ['is taken'] } });
 export const validationError = (details: ErrorDetails, message = 'The request body is invalid.') =>
   new ApiError(422, 'VALIDATION_ERROR', message, { details });
+/** If-Match named no current entity tag of the record: it changed since the client read it; nothing was written. */
+export const preconditionFailed = (what: 'user' | 'post') =>
+  new ApiError(412, 'PRECONDITION_FAILED', `The ${what} changed since it was read: If-Match names none of its current entity tags. Read it again and send its new ETag.`);
 export const badRequest = (message: string, details?: ErrorDetails) =>
   new ApiError(400, 'BAD_REQUEST', message, { details });
 

@@ -2,9 +2,10 @@ import { isForeignKeyViolation } from '../db/errors.js';
 import type { PostFilters, PostsRepository } from '../db/posts-repository.js';
 import type { PostRecord } from '../db/records.js';
 import type { UsersRepository } from '../db/users-repository.js';
-import { postNotFound, userNotFound, validationError } from './errors.js';
+import { postNotFound, preconditionFailed, userNotFound, validationError } from './errors.js';
 import { newestFirstPosition, paginate, readAll, type Page, type PageRequest } from './paging.js';
 import { mustManagePost, mustWriteAs, type Actor } from './policy.js';
+import { postRevisions, type Expected } from './revisions.js';
 import type { PostCreate, PostUpdate } from './types.js';
 
 export function postsService(posts: PostsRepository, users: UsersRepository, now: () => string) {
@@ -49,16 +50,19 @@ export function postsService(posts: PostsRepository, users: UsersRepository, now
       }
     },
 
-    async update(actor: Actor, id: number, patch: PostUpdate): Promise<PostRecord> {
+    /** With `expected` (If-Match), only the revision the client read is changed, checked in the UPDATE itself. */
+    async update(actor: Actor, id: number, patch: PostUpdate, expected?: Expected): Promise<PostRecord> {
       await managed(actor, id, 'change');
-      const post = await posts.update(id, patch, now());
-      if (!post) throw postNotFound(id);
+      const revisions = postRevisions(expected);
+      const post = await posts.update(id, patch, now(), revisions);
+      if (!post) throw revisions && (await posts.exists(id)) ? preconditionFailed('post') : postNotFound(id);
       return post;
     },
 
-    async delete(actor: Actor, id: number): Promise<void> {
+    async delete(actor: Actor, id: number, expected?: Expected): Promise<void> {
       await managed(actor, id, 'delete');
-      if (!(await posts.delete(id))) throw postNotFound(id);
+      const revisions = postRevisions(expected);
+      if (!(await posts.delete(id, revisions))) throw revisions && (await posts.exists(id)) ? preconditionFailed('post') : postNotFound(id);
     },
   };
 }

@@ -1,10 +1,11 @@
 import { isUniqueViolation } from '../db/errors.js';
 import type { UserRecord } from '../db/records.js';
 import type { UserFilters, UsersRepository } from '../db/users-repository.js';
-import { emailTaken, userNotFound } from './errors.js';
+import { emailTaken, preconditionFailed, userNotFound } from './errors.js';
 import { newestFirstPosition, paginate, readAll, type Page, type PageRequest } from './paging.js';
 import { hashPassword } from './passwords.js';
 import { mustAssignRole, mustManageUser, type Actor } from './policy.js';
+import { userRevisions, type Expected } from './revisions.js';
 import type { TokensService } from './tokens.js';
 import type { UserCreate, UserUpdate } from './types.js';
 
@@ -38,12 +39,14 @@ export function usersService(repo: UsersRepository, tokens: TokensService, passw
       return guardEmail(fields.email, () => repo.create({ ...fields, role: role ?? 'user', passwordHash }, now()));
     },
 
-    async update(actor: Actor, id: number, { password, ...changes }: UserUpdate): Promise<UserRecord> {
+    /** With `expected` (If-Match), only the revision the client read is changed, checked in the UPDATE itself. */
+    async update(actor: Actor, id: number, { password, ...changes }: UserUpdate, expected?: Expected): Promise<UserRecord> {
       mustManageUser(actor, id, 'change');
       mustAssignRole(actor, changes);
       const passwordHash = password === undefined ? undefined : await hashPassword(password, passwordHashCost);
-      const user = await guardEmail(changes.email, () => repo.update(id, { ...changes, passwordHash }, now()));
-      if (!user) throw userNotFound(id);
+      const revisions = userRevisions(expected);
+      const user = await guardEmail(changes.email, () => repo.update(id, { ...changes, passwordHash }, now(), revisions));
+      if (!user) throw revisions && (await repo.exists(id)) ? preconditionFailed('user') : userNotFound(id);
       if (passwordHash) await tokens.endOtherTokens(id, actor.id === id ? actor.tokenId : undefined);
       return user;
     },
@@ -63,9 +66,10 @@ export function usersService(repo: UsersRepository, tokens: TokensService, passw
     },
 
     /** The user's posts and tokens go with it. */
-    async delete(actor: Actor, id: number): Promise<void> {
+    async delete(actor: Actor, id: number, expected?: Expected): Promise<void> {
       mustManageUser(actor, id, 'delete');
-      if (!(await repo.delete(id))) throw userNotFound(id);
+      const revisions = userRevisions(expected);
+      if (!(await repo.delete(id, revisions))) throw revisions && (await repo.exists(id)) ? preconditionFailed('user') : userNotFound(id);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/policy.js';
+import type { Expected } from '../domain/revisions.js';
 import type { Services } from '../domain/services.js';
 import type { CursorCodec } from '../versions/cursors.js';
 
@@ -17,6 +18,8 @@ export interface RequestContext {
   document: object;
   /** The user of a valid bearer token; absent on anonymous requests. */
   actor?: Actor;
+  /** What `If-Match` asks of a PATCH or DELETE (the tags of this version, unprefixed); absent when not sent. */
+  ifMatch?: Expected;
 }
 
 /** The context of operations whose security requires a token. */

@@ -7,6 +7,7 @@ import { badRequest, methodNotAllowed, nothingAt, unsupportedMediaType, unsuppor
 import type { Actor } from '../domain/policy.js';
 import type { Services } from '../domain/services.js';
 import { authenticate, type AuthRule } from './bearer.js';
+import { ifMatch, notModified } from './conditional.js';
 import type { CursorCodec } from '../versions/cursors.js';
 import { jsonTypes } from './json-body.js';
 import type { Logger } from '../logger.js';
@@ -45,6 +46,8 @@ export interface Route {
   /** Media types of its success responses, JSON first. */
   offered: string[];
   auth: AuthRule;
+  /** It declares 304: a 200 carries an ETag, and If-None-Match / If-Modified-Since may make it a 304. */
+  conditional: boolean;
 }
 
 export interface VersionApi {
@@ -147,8 +150,8 @@ function validateRequest({ route, values }: Match, req: Request) {
  * ahead of every other layer. The steps run in the order of the README's request path: start
  * (request id, clock, log line), CORS, body, route (404/405), who asks (401), limits (429),
  * representation (406), media type (415), validation (400/422), handler, respond. Headers are
- * gathered as data: a JSON answer goes out in one writeHead and end; an error, a CSV stream or a
- * conditional request goes the ordinary express way, to the central error handler.
+ * gathered as data: a JSON answer (an error's too, and a 304) goes out in one writeHead and end;
+ * a CSV stream goes the ordinary express way.
  */
 export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHandler {
   const { services, cursors, rateLimiter, rateLimitKey, validateResponses, logger, securityHeaders, cors, parseJson } = deps;
@@ -178,13 +181,18 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
   // writeHead takes a flat [name, value, …] list; copying this one is far cheaper than spreading an object of twenty headers.
   const securityFlat = Object.entries(securityHeaders).flat();
 
-  /** A JSON answer (or none) to a plain request: one writeHead, one end, the ETag express would give. */
-  const respond = async (req: Request, res: Response, headers: Headers, result: HandlerResult) => {
-    const conditional = req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
-    if (result.csv || conditional || req.method === 'HEAD') {
+  /**
+   * A JSON answer (or none): one writeHead, one end; node sends no body to HEAD or with a 304.
+   * Where the operation declares 304, a 200 to a GET has an ETag: the strong one its handler
+   * gave (a user, a post), else a weak digest of the JSON (a page of a list); a matching
+   * If-None-Match or If-Modified-Since makes it a 304 with the same headers and no body
+   * (RFC 9110 §13.2.2, §15.4.5).
+   */
+  const respond = async (req: Request, res: Response, headers: Headers, result: HandlerResult, conditional = false) => {
+    if (result.csv) {
       // The security headers too: a HEAD answer has the headers of the GET answer.
       setAll(res, { ...securityHeaders, ...headers });
-      return send(res, result, requestLogger(res, logger));
+      return sendCsv(res, result.status, result.csv, result.headers, requestLogger(res, logger));
     }
     const out = securityFlat.slice();
     for (const name in headers) out.push(name, headers[name] as string);
@@ -195,9 +203,19 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
       return void res.end();
     }
     const json = JSON.stringify(result.body);
+    const cacheable = conditional && result.status === 200 && (req.method === 'GET' || req.method === 'HEAD');
+    if (cacheable) {
+      let tag = result.headers?.ETag;
+      if (tag === undefined) out.push('ETag', (tag = etag(json, { weak: true })));
+      if (notModified(req.headers, tag, result.headers?.['Last-Modified'])) {
+        out.push('X-Response-Time', elapsed(res));
+        res.writeHead(304, out);
+        return void res.end();
+      }
+    }
     const bytes = Buffer.byteLength(json);
     describeRequest(res, { bytes });
-    out.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(bytes), 'ETag', etag(json, { weak: true }), 'X-Response-Time', elapsed(res));
+    out.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(bytes), 'X-Response-Time', elapsed(res));
     res.writeHead(result.status, out);
     res.end(json);
   };
@@ -235,6 +253,8 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
       throw unsupportedMediaType();
     }
     const params = validateRequest(found, req);
+    // Only writes are conditional on If-Match; a value that is not a list of entity tags is 400.
+    const expected = req.method === 'PATCH' || req.method === 'DELETE' ? ifMatch(req.headers['if-match'], api.name) : undefined;
 
     const origin = `${req.protocol}://${req.host}`;
     const base = `/api/${api.name}`;
@@ -254,10 +274,11 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
         document: api.document,
         // Present wherever the route's auth rule is `required`; authenticate() refused the request otherwise.
         actor: actor as Actor,
+        ifMatch: expected,
       },
     );
     checkResponse(res, responseValidators, route.operationId, result);
-    await respond(req, res, headers, result);
+    await respond(req, res, headers, result, route.conditional);
   }
 
   return (req, res, next) => {
@@ -275,20 +296,18 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
   };
 }
 
-async function send(res: Response, result: HandlerResult, log: Logger) {
-  res.status(result.status).set(result.headers ?? {});
-  if (result.csv) {
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${result.csv.filename}` });
-    if (res.req.method === 'HEAD') {
-      // The headers of the export without reading it: HEAD sends no body.
-      result.csv.stream.destroy();
-      return void res.end();
-    }
-    // Once the first row is out the status cannot change; a failed read cuts the response short.
-    await pipeline(result.csv.stream, res).catch((err: unknown) => {
-      log.error({ err }, 'CSV export failed mid-stream');
-      res.destroy();
-    });
-  } else if (result.body === undefined) res.end();
-  else res.json(result.body);
+/** A CSV export, streamed: it has no ETag (its rows are read as they go out). */
+async function sendCsv(res: Response, status: number, csv: CsvExport, headers: Headers | undefined, log: Logger) {
+  res.status(status).set(headers ?? {});
+  res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename=${csv.filename}` });
+  if (res.req.method === 'HEAD') {
+    // The headers of the export without reading it: HEAD sends no body.
+    csv.stream.destroy();
+    return void res.end();
+  }
+  // Once the first row is out the status cannot change; a failed read cuts the response short.
+  await pipeline(csv.stream, res).catch((err: unknown) => {
+    log.error({ err }, 'CSV export failed mid-stream');
+    res.destroy();
+  });
 }

@@ -1,6 +1,6 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
 
-export const deletePost: Handler<'deletePost'> = async ({ params }, { services, actor }) => {
-  await services.posts.delete(actor, params.postId);
+export const deletePost: Handler<'deletePost'> = async ({ params }, { services, actor, ifMatch }) => {
+  await services.posts.delete(actor, params.postId, ifMatch);
   return { status: 204 };
 };

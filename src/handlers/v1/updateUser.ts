@@ -1,7 +1,9 @@
 import type { Handler } from '../../../generated/v1/handlers.js';
+import { userTag } from '../../domain/revisions.js';
+import { validators } from '../../http/conditional.js';
 import { toUser } from '../../versions/v1/resources.js';
 
-export const updateUser: Handler<'updateUser'> = async ({ params, body }, { services, actor }) => ({
-  status: 200,
-  body: toUser(await services.users.update(actor, params.userId, body)),
-});
+export const updateUser: Handler<'updateUser'> = async ({ params, body }, { services, actor, ifMatch }) => {
+  const user = await services.users.update(actor, params.userId, body, ifMatch);
+  return { status: 200, body: toUser(user), headers: validators('v1', userTag(user), user.updated_at) };
+};
