@@ -14,6 +14,7 @@ import { negotiate } from './negotiate.js';
 import type { RateLimiter, RateLimits } from './rate-limit.js';
 import type { SignedInContext } from './request-context.js';
 import { answerError } from './error-handler.js';
+import { idempotent } from './idempotency.js';
 import { describeRequest, elapsed, requestLogger, startRequest } from './request-log.js';
 import { requestValidationError } from './validation-errors.js';
 
@@ -45,6 +46,8 @@ export interface Route {
   /** Media types of its success responses, JSON first. */
   offered: string[];
   auth: AuthRule;
+  /** Declares Idempotency-Key: a retry with the same key replays the first answer. */
+  idempotent?: boolean;
 }
 
 export interface VersionApi {
@@ -133,7 +136,7 @@ type Match = ReturnType<ReturnType<typeof routeTable>>;
 
 /** Request validation: coerces the parameters and fills the spec's defaults in place; 400/422 with every failing field. */
 function validateRequest({ route, values }: Match, req: Request) {
-  const params = { path: Object.fromEntries(route.params.map((name, i) => [name, decode(values[i] as string)])), query: { ...(req.query as object) } };
+  const params = { path: Object.fromEntries(route.params.map((name, i) => [name, decode(values[i] as string)])), query: { ...(req.query as object) }, header: req.headers };
   const paramErrors = route.validateParams(params) ? [] : (route.validateParams.errors ?? []);
   let bodyErrors: ErrorObject[] = [];
   if (route.body && req.body === undefined && route.body.required) bodyErrors = [{ keyword: 'required', instancePath: '', schemaPath: '#', params: { missingProperty: '$' }, message: 'a JSON body is required' }];
@@ -238,7 +241,7 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
 
     const origin = `${req.protocol}://${req.host}`;
     const base = `/api/${api.name}`;
-    const result = await route.handler(
+    const run = () => route.handler(
       { params: params.path, query: params.query, body: req.body },
       {
         requestId: headers['X-Request-ID'] as string,
@@ -256,6 +259,10 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
         actor: actor as Actor,
       },
     );
+    // Idempotency-Key on a POST: a retry replays the first answer (src/http/idempotency.ts).
+    const scope = actor ? `user:${actor.id}` : rateLimitKey(req);
+    const keyed = { service: services.idempotency, scope, render: (err: unknown) => answerError(err, res, logger), log: requestLogger(res, logger) };
+    const result = route.idempotent && req.headers['idempotency-key'] !== undefined ? await idempotent(req, keyed, run) : await run();
     checkResponse(res, responseValidators, route.operationId, result);
     await respond(req, res, headers, result);
   }
