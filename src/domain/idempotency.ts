@@ -21,12 +21,7 @@ export interface IdempotencySettings {
   pollMs: number;
 }
 
-export const defaultIdempotencySettings: IdempotencySettings = {
-  ttlMs: 24 * 3600_000,
-  lockMs: 60_000,
-  waitMs: 2_000,
-  pollMs: 50,
-};
+export const defaultIdempotencySettings: IdempotencySettings = { ttlMs: 24 * 3600_000, lockMs: 60_000, waitMs: 2_000, pollMs: 50 };
 
 /** The claim of a request that runs: it completes or releases it. */
 export interface Claim {

@@ -33,11 +33,7 @@ const fingerprintOf = (req: Request) => `${req.method} ${req.path}\n${canonicalJ
 export async function idempotent(req: Request, step: IdempotencyStep, run: () => Promise<Answer>): Promise<Answer> {
   const { service, scope, render, log } = step;
   const begun = await service.begin(scope, req.headers['idempotency-key'] as string, fingerprintOf(req));
-  if (begun.replay)
-    return {
-      ...begun.replay,
-      headers: { ...begun.replay.headers, 'Idempotent-Replayed': 'true' },
-    };
+  if (begun.replay) return { ...begun.replay, headers: { ...begun.replay.headers, 'Idempotent-Replayed': 'true' } };
   const { claim } = begun;
   // The answer is out either way: a failure to save or release is logged, and the claim's lock expires.
   const save = (answer: SavedAnswer) => service.complete(claim, answer).catch((err: unknown) => log.warn({ err }, 'idempotency: saving the answer failed'));
@@ -48,20 +44,11 @@ export async function idempotent(req: Request, step: IdempotencyStep, run: () =>
   } catch (err) {
     if (err instanceof ApiError && err.status < 500) {
       const answer = render(err);
-      await save({
-        status: answer.status,
-        headers: answer.headers ?? {},
-        body: answer.body,
-      });
+      await save({ status: answer.status, headers: answer.headers ?? {}, body: answer.body });
     } else await release();
     throw err;
   }
   if (result.status >= 500) await release();
-  else
-    await save({
-      status: result.status,
-      headers: result.headers ?? {},
-      body: result.body,
-    });
+  else await save({ status: result.status, headers: result.headers ?? {}, body: result.body });
   return result;
 }
