@@ -90,26 +90,19 @@ export function idempotencyService(repo: IdempotencyRepository, now: () => strin
       const deadline = Date.now() + settings.waitMs;
       for (;;) {
         const at = now();
-        const record = {
-          scope,
-          keyHash,
-          requestHash,
-          owner: randomUUID(),
-          createdAt: at,
-          lockedUntil: later(at, settings.lockMs),
-          expiresAt: later(at, settings.ttlMs),
-        };
-        if (await repo.claim(record)) return { claim: { scope, keyHash, owner: record.owner, secret } };
+        const record = { scope, keyHash, requestHash, owner: randomUUID(), createdAt: at, lockedUntil: later(at, settings.lockMs), expiresAt: later(at, settings.ttlMs) };
+        const claimed = { claim: { scope, keyHash, owner: record.owner, secret } };
+        if (await repo.claim(record)) return claimed;
+        // Absent when it was released or swept in between: look again after the pause.
         const found = await repo.find(scope, keyHash);
-        // Released or swept in between: claim again.
-        if (!found) continue;
-        const stale = found.expiresAt <= at || (found.status === null && found.lockedUntil <= at);
-        if (stale) {
-          if (await repo.takeOver(record, at)) return { claim: { scope, keyHash, owner: record.owner, secret } };
-          continue;
+        if (found && (found.expiresAt <= at || (found.status === null && found.lockedUntil <= at))) {
+          // Expired, or the claim of a process that crashed: one of the requests takes it over.
+          if (await repo.takeOver(record, at)) return claimed;
+        } else if (found) {
+          if (found.requestHash !== requestHash) throw idempotencyKeyReused();
+          if (found.status !== null && found.response !== null) return { replay: open(found.response, secret, found) };
         }
-        if (found.requestHash !== requestHash) throw idempotencyKeyReused();
-        if (found.status !== null && found.response !== null) return { replay: open(found.response, secret, found) };
+        // In flight (or just taken over by another request): wait for its answer, up to waitMs.
         if (Date.now() >= deadline) throw idempotencyKeyInUse();
         await delay(settings.pollMs);
       }
