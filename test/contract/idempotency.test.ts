@@ -209,6 +209,8 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
       expect(row.key_hash).toBe(sha256(key));
       const stored = JSON.stringify(row);
       for (const secret of [key, first.body.token, sha256(first.body.token), user.email]) expect(stored).not.toContain(secret);
+      // Nor encoded: the saved answer is ciphertext.
+      expect(Buffer.from(row.response, 'base64').toString('latin1')).not.toContain(first.body.token);
       const again = await send('createToken', { email: user.email, password: testPassword }, key);
       expect(again.body.token).toBe(first.body.token);
       expect((await api.call(version, 'getUser', { params: { userId: user.id }, token: again.body.token })).status).toBe(200);
