@@ -260,9 +260,11 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
       },
     );
     // Idempotency-Key on a POST: a retry replays the first answer (src/http/idempotency.ts).
-    const scope = actor ? `user:${actor.id}` : rateLimitKey(req);
-    const keyed = { service: services.idempotency, scope, render: (err: unknown) => answerError(err, res, logger), log: requestLogger(res, logger) };
-    const result = route.idempotent && req.headers['idempotency-key'] !== undefined ? await idempotent(req, keyed, run) : await run();
+    // Scoped like rate limits: the user, else the address. Other requests pay one test.
+    const result =
+      route.idempotent && req.headers['idempotency-key'] !== undefined
+        ? await idempotent(req, { service: services.idempotency, scope: actor ? `user:${actor.id}` : rateLimitKey(req), render: (err) => answerError(err, res, logger), log: requestLogger(res, logger) }, run)
+        : await run();
     checkResponse(res, responseValidators, route.operationId, result);
     await respond(req, res, headers, result);
   }
