@@ -76,16 +76,21 @@ export async function runtimeArtifacts(version, document) {
   for (const op of backend.router.getOperations()) {
     const { operationId } = op;
     // Like openapi-backend's own request schema: unknown query parameters are refused.
+    // Header parameters are checked as node has them (lower-case names) and other headers pass.
     const group = (where) => {
       const list = op.parameters.filter((p) => p.in === where);
+      const nameOf = (p) => (where === 'header' ? p.name.toLowerCase() : p.name);
       return {
         type: 'object',
-        additionalProperties: false,
-        properties: Object.fromEntries(list.map((p) => [p.name, p.schema])),
-        required: list.filter((p) => p.required).map((p) => p.name),
+        additionalProperties: where === 'header',
+        properties: Object.fromEntries(list.map((p) => [nameOf(p), p.schema])),
+        required: list.filter((p) => p.required).map(nameOf),
       };
     };
-    params.addSchema({ type: 'object', properties: { path: group('path'), query: group('query') }, required: ['path', 'query'] }, `${operationId}_params`);
+    params.addSchema(
+      { type: 'object', properties: { path: group('path'), query: group('query'), header: group('header') }, required: ['path', 'query'] },
+      `${operationId}_params`,
+    );
     const bodySchema = op.requestBody?.content?.['application/json']?.schema;
     if (bodySchema) bodies.addSchema(bodySchema, `${operationId}_body`);
     const statuses = {};
@@ -105,6 +110,8 @@ export async function runtimeArtifacts(version, document) {
       auth: authOf(op.security ?? document.security ?? []),
       // The operation declares 304: its 200 carries an ETag and a matching If-None-Match or If-Modified-Since is answered 304.
       conditional: '304' in statuses,
+      // A POST that declares Idempotency-Key replays its first answer to a retry with the same key.
+      idempotent: op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
     });
   }
 

@@ -7,9 +7,11 @@ import type { Redis } from 'ioredis';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectionFailure } from './db/errors.js';
+import { idempotencyRepository } from './db/idempotency-repository.js';
 import { createDb, type Db } from './db/knex.js';
 import { migrate } from './db/migrations.js';
 import { demoPassword, hasUsers, seedDemoData } from './db/seed.js';
+import { idempotencyService, sweepPeriodically } from './domain/idempotency.js';
 import { hashPassword } from './domain/passwords.js';
 import { createServices } from './domain/services.js';
 import { reportShuttingDown } from './http/probes.js';
@@ -53,7 +55,11 @@ async function serve(db: Db, config: Config, logger: Logger) {
     logger.fatal({ err }, 'cannot listen');
     logger.flush(() => process.exit(1));
   });
+  // Idempotency keys past their 24 hours are swept every ten minutes (one indexed DELETE).
+  const idempotency = idempotencyService(idempotencyRepository(db), () => new Date().toISOString());
+  const stopSweeping = sweepPeriodically(idempotency, 10 * 60_000, (err) => logger.warn({ err }, 'sweeping expired idempotency keys failed'));
   const stop = stopGracefully(server, config, logger, async () => {
+    stopSweeping();
     await Promise.allSettled([db.destroy(), redis?.quit()]);
   });
   // SIGTERM (orchestrators, `docker stop`) drains first; SIGINT (Ctrl-C) closes the listener at

@@ -674,6 +674,7 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 ETag: components["headers"]["ETag"];
                 "Last-Modified": components["headers"]["LastModified"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
@@ -725,6 +726,7 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 ETag: components["headers"]["ETag"];
                 "Last-Modified": components["headers"]["LastModified"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
@@ -739,6 +741,7 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
@@ -989,6 +992,48 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Another user already has that email, in any letter case (`EMAIL_TAKEN`); or a request with the same `Idempotency-Key` is still being processed after a wait of about two seconds (`IDEMPOTENCY_KEY_IN_USE`): retry it later with the same key. */
+        EmailTakenOrKeyInUse: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A request with the same `Idempotency-Key` is still being processed after a wait of about two seconds (`IDEMPOTENCY_KEY_IN_USE`): retry it later with the same key. */
+        IdempotencyKeyInUse: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body breaks the schema, names a field the client may not send, or refers to something that does not exist (`VALIDATION_ERROR`; `details` says which field and why); or the `Idempotency-Key` was used in the last 24 hours with another request (`IDEMPOTENCY_KEY_REUSED`): use a new key for a new request. */
+        ValidationErrorOrKeyReused: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-Response-Time": components["headers"]["XResponseTime"];
+                "API-Version": components["headers"]["ApiVersion"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1051,6 +1096,11 @@ export interface components {
          * @example posts
          */
         SearchType: "users" | "posts";
+        /**
+         * @description Makes a retry of this request safe: the same key with the same request (method, path and body) within 24 hours replays the first answer instead of acting again, with `Idempotent-Replayed: true`. Choose a new random key (a UUID) for each new request. Keys are kept per client (the signed-in user, else the address) for 24 hours; 1 to 255 visible ASCII characters.
+         * @example 5b0f6c1e-7a8d-4c2b-9e3f-1a2b3c4d5e6f
+         */
+        IdempotencyKey: string;
     };
     requestBodies: {
         /** @description The user to create. */
@@ -1165,6 +1215,11 @@ export interface components {
          * @example Bearer realm="api", error="invalid_token"
          */
         WwwAuthenticate: string;
+        /**
+         * @description `true` when this answer is the replay of an earlier request with the same `Idempotency-Key`: nothing was done again. Absent on a first answer.
+         * @example true
+         */
+        IdempotentReplayed: "true";
     };
     pathItems: never;
 }
@@ -1219,7 +1274,13 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry of this request safe: the same key with the same request (method, path and body) within 24 hours replays the first answer instead of acting again, with `Idempotent-Replayed: true`. Choose a new random key (a UUID) for each new request. Keys are kept per client (the signed-in user, else the address) for 24 hours; 1 to 255 visible ASCII characters.
+                 * @example 5b0f6c1e-7a8d-4c2b-9e3f-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1230,10 +1291,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
-            409: components["responses"]["EmailTaken"];
+            409: components["responses"]["EmailTakenOrKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
+            422: components["responses"]["ValidationErrorOrKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1448,7 +1509,13 @@ export interface operations {
     createPost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry of this request safe: the same key with the same request (method, path and body) within 24 hours replays the first answer instead of acting again, with `Idempotent-Replayed: true`. Choose a new random key (a UUID) for each new request. Keys are kept per client (the signed-in user, else the address) for 24 hours; 1 to 255 visible ASCII characters.
+                 * @example 5b0f6c1e-7a8d-4c2b-9e3f-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1459,9 +1526,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
+            422: components["responses"]["ValidationErrorOrKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1576,7 +1644,13 @@ export interface operations {
     createToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry of this request safe: the same key with the same request (method, path and body) within 24 hours replays the first answer instead of acting again, with `Idempotent-Replayed: true`. Choose a new random key (a UUID) for each new request. Keys are kept per client (the signed-in user, else the address) for 24 hours; 1 to 255 visible ASCII characters.
+                 * @example 5b0f6c1e-7a8d-4c2b-9e3f-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1586,9 +1660,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidCredentials"];
             406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
+            422: components["responses"]["ValidationErrorOrKeyReused"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -91,6 +91,29 @@ const migrations: Record<string, Knex.Migration> = {
       }
     },
   },
+  // Idempotency-Key claims and the answers they replay (issue 13), in the database so every
+  // process sees them. Only the key's SHA-256 is stored; the answer is encrypted under a key
+  // derived from the Idempotency-Key itself. `status` is null while the first request runs.
+  '005_idempotency_keys': {
+    async up(db) {
+      await db.schema.createTable('idempotency_keys', (t) => {
+        t.string('scope', 300).notNullable();
+        t.string('key_hash', 64).notNullable();
+        t.string('request_hash', 64).notNullable();
+        t.string('owner', 36).notNullable();
+        t.integer('status').nullable();
+        t.text('response').nullable();
+        t.timestamp('created_at', { useTz: true, precision: 3 }).notNullable();
+        t.timestamp('locked_until', { useTz: true, precision: 3 }).notNullable();
+        t.timestamp('expires_at', { useTz: true, precision: 3 }).notNullable();
+        t.primary(['scope', 'key_hash']);
+        t.index(['expires_at']);
+      });
+    },
+    async down(db) {
+      await db.schema.dropTable('idempotency_keys');
+    },
+  },
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -98,6 +98,7 @@ export async function hasUsers(db: Knex): Promise<boolean> {
 
 export async function clearAll(db: Knex): Promise<void> {
   await db.transaction(async (trx) => {
+    await trx('idempotency_keys').delete();
     await trx('tokens').delete();
     await trx('post_tags').delete();
     await trx('posts').delete();

@@ -98,3 +98,11 @@ export const rateLimitExceeded = (message: string, headers: Record<string, strin
 export const serviceUnavailable = (details?: ErrorDetails, message = 'The service is briefly unavailable; try again shortly.') =>
   new ApiError(503, 'SERVICE_UNAVAILABLE', message, { details });
 export const internalError = () => new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
+
+// Idempotent retries (Idempotency-Key, Stripe's semantics).
+export const idempotencyKeyReused = () =>
+  new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request; use a new key for a new request.', {
+    details: { 'Idempotency-Key': ['was used with another method, path or body'] },
+  });
+export const idempotencyKeyInUse = () =>
+  new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', 'A request with this Idempotency-Key is still being processed; retry it later with the same key.');

@@ -1,8 +1,10 @@
+import { idempotencyRepository } from '../db/idempotency-repository.js';
 import type { Db } from '../db/knex.js';
 import { postsRepository } from '../db/posts-repository.js';
 import { searchRepository } from '../db/search-repository.js';
 import { tokensRepository } from '../db/tokens-repository.js';
 import { usersRepository } from '../db/users-repository.js';
+import { idempotencyService } from './idempotency.js';
 import { postsService } from './posts.js';
 import { searchService } from './search.js';
 import { tokensService } from './tokens.js';
@@ -13,6 +15,7 @@ export interface Services {
   posts: ReturnType<typeof postsService>;
   search: ReturnType<typeof searchService>;
   tokens: ReturnType<typeof tokensService>;
+  idempotency: ReturnType<typeof idempotencyService>;
 }
 
 /** The auth settings as the config holds them (`config.auth`). */
@@ -31,5 +34,6 @@ export function createServices(db: Db, auth: AuthSettings, now: () => string = (
     users: usersService(users, tokens, auth.passwordHashCost, now),
     posts: postsService(posts, users, now),
     search: searchService(searchRepository(db), users, posts),
+    idempotency: idempotencyService(idempotencyRepository(db), now),
   };
 }

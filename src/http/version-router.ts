@@ -15,6 +15,7 @@ import { negotiate } from './negotiate.js';
 import type { RateLimiter, RateLimits } from './rate-limit.js';
 import type { SignedInContext } from './request-context.js';
 import { answerError } from './error-handler.js';
+import { idempotent } from './idempotency.js';
 import { describeRequest, elapsed, requestLogger, startRequest } from './request-log.js';
 import { requestValidationError } from './validation-errors.js';
 
@@ -48,6 +49,8 @@ export interface Route {
   auth: AuthRule;
   /** It declares 304: a 200 carries an ETag, and If-None-Match / If-Modified-Since may make it a 304. */
   conditional: boolean;
+  /** Declares Idempotency-Key: a retry with the same key replays the first answer. */
+  idempotent?: boolean;
 }
 
 export interface VersionApi {
@@ -136,7 +139,7 @@ type Match = ReturnType<ReturnType<typeof routeTable>>;
 
 /** Request validation: coerces the parameters and fills the spec's defaults in place; 400/422 with every failing field. */
 function validateRequest({ route, values }: Match, req: Request) {
-  const params = { path: Object.fromEntries(route.params.map((name, i) => [name, decode(values[i] as string)])), query: { ...(req.query as object) } };
+  const params = { path: Object.fromEntries(route.params.map((name, i) => [name, decode(values[i] as string)])), query: { ...(req.query as object) }, header: req.headers };
   const paramErrors = route.validateParams(params) ? [] : (route.validateParams.errors ?? []);
   let bodyErrors: ErrorObject[] = [];
   if (route.body && req.body === undefined && route.body.required) bodyErrors = [{ keyword: 'required', instancePath: '', schemaPath: '#', params: { missingProperty: '$' }, message: 'a JSON body is required' }];
@@ -258,7 +261,7 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
 
     const origin = `${req.protocol}://${req.host}`;
     const base = `/api/${api.name}`;
-    const result = await route.handler(
+    const run = () => route.handler(
       { params: params.path, query: params.query, body: req.body },
       {
         requestId: headers['X-Request-ID'] as string,
@@ -277,6 +280,12 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
         ifMatch: expected,
       },
     );
+    // Idempotency-Key on a POST: a retry replays the first answer (src/http/idempotency.ts).
+    // Scoped like rate limits: the user, else the address. Other requests pay one test.
+    const result =
+      route.idempotent && req.headers['idempotency-key'] !== undefined
+        ? await idempotent(req, { service: services.idempotency, scope: actor ? `user:${actor.id}` : rateLimitKey(req), render: (err) => answerError(err, res, logger), log: requestLogger(res, logger) }, run)
+        : await run();
     checkResponse(res, responseValidators, route.operationId, result);
     await respond(req, res, headers, result, route.conditional);
   }

@@ -76,7 +76,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     count: async (table) => Number((await db(table).count({ n: '*' }).first())?.n ?? 0),
     async reset() {
       if (testEngine === 'postgres') {
-        await db.raw('TRUNCATE tokens, post_tags, posts, users, search_index RESTART IDENTITY CASCADE');
+        await db.raw('TRUNCATE idempotency_keys, tokens, post_tags, posts, users, search_index RESTART IDENTITY CASCADE');
         return;
       }
       await clearAll(db);
