@@ -64,7 +64,8 @@ export function authOf(security) {
 
 const banner = (source) => `/* eslint-disable */\n// DO NOT EDIT. Written by \`npm run generate\` from ${source}.\n`;
 
-export async function runtimeArtifacts(version, document) {
+/** `deprecated`: operationId → the Deprecation, Sunset and Link headers of its responses (scripts/deprecation.mjs). */
+export async function runtimeArtifacts(version, document, deprecated = {}) {
   const versioned = { ...document, paths: Object.fromEntries(Object.entries(document.paths).filter(([, item]) => isVersioned(item))) };
   const backend = new OpenAPIBackend({ definition: structuredClone(versioned), quick: true, validate: false });
   await backend.init();
@@ -103,6 +104,8 @@ export async function runtimeArtifacts(version, document) {
       body: bodySchema ? { required: Boolean(op.requestBody.required) } : null,
       offered,
       auth: authOf(op.security ?? document.security ?? []),
+      // Headers every response of a deprecated operation carries, success or error; null otherwise.
+      deprecation: deprecated[operationId] ?? null,
     });
   }
 

@@ -430,6 +430,52 @@ export interface components {
                 request_id: string;
             };
         };
+        /** @description An error as RFC 9457 problem details, sent as `application/problem+json` to a client that asks for it in `Accept`; the same error as `ErrorResponse`, member for member. */
+        ProblemDetails: {
+            /**
+             * Format: uri
+             * @description A stable URI naming the kind of problem, one per `code`: `tag:api@example.com,2026:problems/` followed by the code in lower kebab case (see "Problem details" above).
+             * @example tag:api@example.com,2026:problems/user-not-found
+             */
+            type: string;
+            /**
+             * @description A short human-readable summary of the kind of problem; the same for every occurrence of its `code`.
+             * @example The user does not exist
+             */
+            title: string;
+            /**
+             * @description The HTTP status code of this response.
+             * @example 404
+             */
+            status: number;
+            /**
+             * @description A human-readable explanation of this occurrence, the `message` of the error shape; it may change between releases.
+             * @example No user has id 42.
+             */
+            detail: string;
+            /**
+             * Format: uri-reference
+             * @description The path of the request, as the client sent it.
+             * @example /api/v1/users/42
+             */
+            instance: string;
+            /**
+             * @description The stable UPPER_SNAKE code of the error shape; it never changes across versions.
+             * @example USER_NOT_FOUND
+             */
+            code: string;
+            /** @description For validation errors, each failing field's path (`email`, `tags.0`) mapped to its messages: the `details` of the error shape. */
+            errors?: {
+                [key: string]: string[];
+            };
+            /** @description With `RATE_LIMIT_EXCEEDED`: seconds until the next request can succeed, as in `Retry-After`. */
+            retry_after?: number;
+            /**
+             * @description The id of the request, as in the `X-Request-ID` header.
+             * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
+             */
+            request_id: string;
+        };
         /** @description An OpenAPI 3.1 document. */
         OpenApiDocument: {
             /** @description The OpenAPI version the document follows. */
@@ -719,6 +765,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A token is needed and none was sent, or the one sent is unknown, expired or malformed (`UNAUTHORIZED`). */
@@ -734,6 +781,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No user has that email and password (`INVALID_CREDENTIALS`); the answer does not tell which was wrong. */
@@ -749,6 +797,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The token is valid, but its user may not do this (`FORBIDDEN`): change another user or its posts, send `role`, or write in another user's name, without being an admin. */
@@ -763,6 +812,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No user has that id (`USER_NOT_FOUND`). */
@@ -777,6 +827,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No post has that id (`POST_NOT_FOUND`). */
@@ -791,6 +842,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description Another user already has that email, in any letter case (`EMAIL_TAKEN`). */
@@ -805,6 +857,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body is larger than the server accepts, 1 MB by default (`PAYLOAD_TOO_LARGE`). */
@@ -819,6 +872,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`). */
@@ -833,6 +887,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body breaks the schema, names a field the client may not send, or refers to something that does not exist (`VALIDATION_ERROR`); `details` says which field and why. */
@@ -847,6 +902,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The server failed (`INTERNAL_ERROR`); the detail is in the server's log under the request id, never in the body. */
@@ -861,6 +917,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description One page of hits in JSON, or every hit as `text/csv`. */
@@ -893,6 +950,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A rate-limit window of this client is used up (`RATE_LIMIT_EXCEEDED`); `Retry-After` and `retry_after` say when to try again. */
@@ -908,6 +966,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A service the server depends on cannot be reached (`SERVICE_UNAVAILABLE`): the database, or the rate-limit store when the server is set to fail closed. Nothing was changed; try again shortly. */
@@ -920,6 +979,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
     };
