@@ -312,5 +312,9 @@ async function send(res: Response, result: HandlerResult, log: Logger) {
       res.destroy();
     });
   } else if (result.body === undefined) res.end();
-  else res.json(result.body);
+  else {
+    // res.json keeps a Content-Type already set: problem details stay application/problem+json.
+    if (result.contentType) res.type(result.contentType);
+    res.json(result.body);
+  }
 }

@@ -162,6 +162,15 @@ describe('which shape an error takes', () => {
     expect(refused.body).toMatchObject({ code: 'VALIDATION_ERROR', status: 422, errors: { email: [expect.any(String)] } });
   });
 
+  it.each([
+    ['a conditional GET', 'GET', { 'if-none-match': '"x"' }],
+    ['a HEAD', 'HEAD', {}],
+  ])('when %s fails, then its Content-Type is still application/problem+json', async (_, method, headers) => {
+    const res = await fetch(`${api.server.origin}/api/v2/users/${missing}`, { method, headers: { ...problemAlongsideJson, ...headers } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  });
+
   it('when the client asks through the unversioned alias, then instance is the path it sent', async () => {
     const res = await fetch(`${api.server.origin}/api/users/${missing}?x=1`, { headers: { ...problemOnly, 'accept-version': '2' } });
     expect(res.status).toBe(406);
