@@ -64,7 +64,8 @@ export function authOf(security) {
 
 const banner = (source) => `/* eslint-disable */\n// DO NOT EDIT. Written by \`npm run generate\` from ${source}.\n`;
 
-export async function runtimeArtifacts(version, document) {
+/** `deprecated`: operationId → the Deprecation, Sunset and Link headers of its responses (scripts/deprecation.mjs). */
+export async function runtimeArtifacts(version, document, deprecated = {}) {
   const versioned = { ...document, paths: Object.fromEntries(Object.entries(document.paths).filter(([, item]) => isVersioned(item))) };
   const backend = new OpenAPIBackend({ definition: structuredClone(versioned), quick: true, validate: false });
   await backend.init();
@@ -112,6 +113,8 @@ export async function runtimeArtifacts(version, document) {
       conditional: '304' in statuses,
       // A POST that declares Idempotency-Key replays its first answer to a retry with the same key.
       idempotent: op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
+      // Headers every response of a deprecated operation carries, success or error; null otherwise.
+      deprecation: deprecated[operationId] ?? null,
     });
   }
 

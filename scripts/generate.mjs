@@ -4,6 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { deprecations } from './deprecation.mjs';
 import { authOf, configValidator, formatsModule, isVersioned, runtimeArtifacts } from './generate-runtime.mjs';
 import { handlerFileMismatches } from './handler-files.mjs';
 import { versions } from './versions.mjs';
@@ -169,6 +170,8 @@ async function generate() {
     const limits = rateLimits(version, document, pathOperations.map(([, op]) => op));
     const operations = pathOperations.map(([item, op]) => ({ ...op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])] }));
     const operationIds = operations.map((op) => op.operationId);
+    // Deprecation, Sunset and Link of each deprecated operation, checked before anything is written.
+    const deprecated = deprecations(version, document, operations);
     const defaulted = Object.fromEntries(
       operations
         .map((op) => [op.operationId, op.parameters.map((p) => resolve(document, p)).filter((p) => p.in === 'query' && p.schema && 'default' in resolve(document, p.schema)).map((p) => p.name)])
@@ -184,7 +187,7 @@ async function generate() {
     await writeFile(new URL('types.ts', out), `${banner(`openapi/${version}.yaml`)}\n${types}`);
     const signedIn = operations.filter((op) => authOf(op.security ?? document.security ?? []) === 'required').map((op) => op.operationId);
     await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted, signedIn));
-    const runtime = await runtimeArtifacts(version, parse(await readFile(specUrl, 'utf8')));
+    const runtime = await runtimeArtifacts(version, parse(await readFile(specUrl, 'utf8')), deprecated);
     await writeFile(new URL('routes.json', out), runtime.routes);
     for (const file of ['request-validators.cjs', 'params.cjs', 'bodies.cjs', 'responses.cjs']) await writeFile(new URL(file, out), runtime[file]);
     console.log(`generated ${fileURLToPath(out)} (${operationIds.length} operations)`);

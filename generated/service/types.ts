@@ -199,6 +199,52 @@ export interface components {
             /** @description The operations of the API by path. */
             paths: Record<string, never>;
         };
+        /** @description An error as RFC 9457 problem details, sent as `application/problem+json` to a client that asks for it in `Accept`; the same error as `ErrorResponse`, member for member. */
+        ProblemDetails: {
+            /**
+             * Format: uri
+             * @description A stable URI naming the kind of problem, one per `code`: `tag:api@example.com,2026:problems/` followed by the code in lower kebab case (the list is in the README, "Errors as problem details").
+             * @example tag:api@example.com,2026:problems/user-not-found
+             */
+            type: string;
+            /**
+             * @description A short human-readable summary of the kind of problem; the same for every occurrence of its `code`.
+             * @example The user does not exist
+             */
+            title: string;
+            /**
+             * @description The HTTP status code of this response.
+             * @example 404
+             */
+            status: number;
+            /**
+             * @description A human-readable explanation of this occurrence, the `message` of the error shape; it may change between releases.
+             * @example No user has id 42.
+             */
+            detail: string;
+            /**
+             * Format: uri-reference
+             * @description The path of the request, as the client sent it.
+             * @example /api/v1/users/42
+             */
+            instance: string;
+            /**
+             * @description The stable UPPER_SNAKE code of the error shape; it never changes across versions.
+             * @example USER_NOT_FOUND
+             */
+            code: string;
+            /** @description For validation errors, each failing field's path (`email`, `tags.0`) mapped to its messages: the `details` of the error shape. */
+            errors?: {
+                [key: string]: string[];
+            };
+            /** @description With `RATE_LIMIT_EXCEEDED`: seconds until the next request can succeed, as in `Retry-After`. */
+            retry_after?: number;
+            /**
+             * @description The id of the request, as in the `X-Request-ID` header.
+             * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
+             */
+            request_id: string;
+        };
     };
     responses: {
         /** @description The process is alive. */
@@ -232,6 +278,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The reference page. */
@@ -265,6 +312,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description This OpenAPI document. */

@@ -11,12 +11,14 @@ export interface paths {
         };
         /**
          * List users
+         * @deprecated
          * @description Returns users, newest first: one page in JSON, or every matching user as `text/csv`.
          */
         get: operations["listUsers"];
         put?: never;
         /**
          * Create a user
+         * @deprecated
          * @description Signs a user up; no token needed. The email must not belong to another user, whatever its letter case. Only an admin (with a token) may send `role`.
          */
         post: operations["createUser"];
@@ -41,6 +43,7 @@ export interface paths {
         };
         /**
          * Get a user
+         * @deprecated
          * @description Returns one user by id.
          */
         get: operations["getUser"];
@@ -48,6 +51,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a user
+         * @deprecated
          * @description Deletes a user together with every post the user wrote and every token. A user may delete only itself, an admin anyone.
          */
         delete: operations["deleteUser"];
@@ -55,6 +59,7 @@ export interface paths {
         head?: never;
         /**
          * Update a user
+         * @deprecated
          * @description Changes the fields the body names and leaves the others as they are. A user may change only itself, an admin anyone; only an admin may send `role`. A new `password` ends every token of the user but the one in use.
          */
         patch: operations["updateUser"];
@@ -75,6 +80,7 @@ export interface paths {
         };
         /**
          * List a user's posts
+         * @deprecated
          * @description Returns the posts one user wrote, newest first: one page in JSON, or every matching post as `text/csv`.
          */
         get: operations["listUserPosts"];
@@ -95,12 +101,14 @@ export interface paths {
         };
         /**
          * List posts
+         * @deprecated
          * @description Returns posts by every author, newest first: one page in JSON, or every matching post as `text/csv`.
          */
         get: operations["listPosts"];
         put?: never;
         /**
          * Create a post
+         * @deprecated
          * @description Creates a post written by the caller; an admin may name another author with `author_id`.
          */
         post: operations["createPost"];
@@ -125,6 +133,7 @@ export interface paths {
         };
         /**
          * Get a post
+         * @deprecated
          * @description Returns one post by id, with its author nested.
          */
         get: operations["getPost"];
@@ -132,6 +141,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a post
+         * @deprecated
          * @description Deletes a post. Only the author or an admin may delete it.
          */
         delete: operations["deletePost"];
@@ -139,6 +149,7 @@ export interface paths {
         head?: never;
         /**
          * Update a post
+         * @deprecated
          * @description Changes the fields the body names and leaves the others as they are; sent `tags` replace the old ones. Only the author or an admin may change a post.
          */
         patch: operations["updatePost"];
@@ -155,6 +166,7 @@ export interface paths {
         put?: never;
         /**
          * Create a token
+         * @deprecated
          * @description Signs in: trades an email and password for a bearer token. Wrong credentials get the same answer whether or not the email belongs to a user.
          */
         post: operations["createToken"];
@@ -176,6 +188,7 @@ export interface paths {
         post?: never;
         /**
          * Delete the current token
+         * @deprecated
          * @description Signs out: the token this request carries stops working at once.
          */
         delete: operations["deleteToken"];
@@ -193,6 +206,7 @@ export interface paths {
         };
         /**
          * Search users and posts
+         * @deprecated
          * @description Finds users by name or email and posts by title, body or tags, best match first. Paged like the other lists; as `text/csv`, every match.
          */
         get: operations["search"];
@@ -213,6 +227,7 @@ export interface paths {
         };
         /**
          * Get this API description
+         * @deprecated
          * @description Returns this OpenAPI document as JSON, so tools can read the contract from the server itself.
          */
         get: operations["getOpenApiDocument"];
@@ -426,6 +441,52 @@ export interface components {
                 request_id: string;
             };
         };
+        /** @description An error as RFC 9457 problem details, sent as `application/problem+json` to a client that asks for it in `Accept`; the same error as `ErrorResponse`, member for member. */
+        ProblemDetails: {
+            /**
+             * Format: uri
+             * @description A stable URI naming the kind of problem, one per `code`: `tag:api@example.com,2026:problems/` followed by the code in lower kebab case (see "Problem details" above).
+             * @example tag:api@example.com,2026:problems/user-not-found
+             */
+            type: string;
+            /**
+             * @description A short human-readable summary of the kind of problem; the same for every occurrence of its `code`.
+             * @example The user does not exist
+             */
+            title: string;
+            /**
+             * @description The HTTP status code of this response.
+             * @example 404
+             */
+            status: number;
+            /**
+             * @description A human-readable explanation of this occurrence, the `message` of the error shape; it may change between releases.
+             * @example No user has id 42.
+             */
+            detail: string;
+            /**
+             * Format: uri-reference
+             * @description The path of the request, as the client sent it.
+             * @example /api/v1/users/42
+             */
+            instance: string;
+            /**
+             * @description The stable UPPER_SNAKE code of the error shape; it never changes across versions.
+             * @example USER_NOT_FOUND
+             */
+            code: string;
+            /** @description For validation errors, each failing field's path (`email`, `tags.0`) mapped to its messages: the `details` of the error shape. */
+            errors?: {
+                [key: string]: string[];
+            };
+            /** @description With `RATE_LIMIT_EXCEEDED`: seconds until the next request can succeed, as in `Retry-After`. */
+            retry_after?: number;
+            /**
+             * @description The id of the request, as in the `X-Request-ID` header.
+             * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
+             */
+            request_id: string;
+        };
         /** @description An OpenAPI 3.1 document. */
         OpenApiDocument: {
             /** @description The OpenAPI version the document follows. */
@@ -475,6 +536,9 @@ export interface components {
                 "Last-Modified": components["headers"]["OptionalLastModified"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -487,10 +551,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description One page of users in JSON, or every matching one as `text/csv`. */
@@ -506,6 +574,8 @@ export interface components {
                 Link: components["headers"]["Link"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
                 [name: string]: unknown;
             };
             content: {
@@ -523,6 +593,9 @@ export interface components {
                 "Last-Modified": components["headers"]["LastModified"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
@@ -541,6 +614,9 @@ export interface components {
                 "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
@@ -560,6 +636,8 @@ export interface components {
                 Link: components["headers"]["Link"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
                 [name: string]: unknown;
             };
             content: {
@@ -577,6 +655,9 @@ export interface components {
                 "Last-Modified": components["headers"]["LastModified"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
@@ -595,6 +676,9 @@ export interface components {
                 "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
@@ -610,6 +694,9 @@ export interface components {
                 "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
@@ -624,6 +711,9 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -636,6 +726,9 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
@@ -650,10 +743,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A token is needed and none was sent, or the one sent is unknown, expired or malformed (`UNAUTHORIZED`). */
@@ -665,10 +762,14 @@ export interface components {
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No user has that email and password (`INVALID_CREDENTIALS`); the answer does not tell which was wrong. */
@@ -680,10 +781,14 @@ export interface components {
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
                 "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The token is valid, but its user may not do this (`FORBIDDEN`): change another user or its posts, send `role`, or write in another user's name, without being an admin. */
@@ -694,10 +799,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No user has that id (`USER_NOT_FOUND`). */
@@ -708,10 +817,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No post has that id (`POST_NOT_FOUND`). */
@@ -722,10 +835,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description Another user already has that email, in any letter case (`EMAIL_TAKEN`). */
@@ -736,10 +853,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body is larger than the server accepts, 1 MB by default (`PAYLOAD_TOO_LARGE`). */
@@ -750,10 +871,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`). */
@@ -764,10 +889,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body breaks the schema, names a field the client may not send, or refers to something that does not exist (`VALIDATION_ERROR`); `details` says which field and why. */
@@ -778,10 +907,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The server failed (`INTERNAL_ERROR`); the detail is in the server's log under the request id, never in the body. */
@@ -792,10 +925,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description One page of hits in JSON, or every hit as `text/csv`. */
@@ -811,6 +948,8 @@ export interface components {
                 Link: components["headers"]["Link"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
                 [name: string]: unknown;
             };
             content: {
@@ -827,10 +966,14 @@ export interface components {
                 Vary: components["headers"]["VaryAccept"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A rate-limit window of this client is used up (`RATE_LIMIT_EXCEEDED`); `Retry-After` and `retry_after` say when to try again. */
@@ -842,10 +985,14 @@ export interface components {
                 "Retry-After": components["headers"]["RetryAfter"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A service the server depends on cannot be reached (`SERVICE_UNAVAILABLE`): the database, or the rate-limit store when the server is set to fail closed. Nothing was changed; try again shortly. */
@@ -854,10 +1001,14 @@ export interface components {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-Response-Time": components["headers"]["XResponseTime"];
                 "API-Version": components["headers"]["ApiVersion"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description Another user already has that email, in any letter case (`EMAIL_TAKEN`); or a request with the same `Idempotency-Key` is still being processed after a wait of about two seconds (`IDEMPOTENCY_KEY_IN_USE`): retry it later with the same key. */
@@ -868,10 +1019,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A request with the same `Idempotency-Key` is still being processed after a wait of about two seconds (`IDEMPOTENCY_KEY_IN_USE`): retry it later with the same key. */
@@ -882,10 +1037,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body breaks the schema, names a field the client may not send, or refers to something that does not exist (`VALIDATION_ERROR`; `details` says which field and why); or the `Idempotency-Key` was used in the last 24 hours with another request (`IDEMPOTENCY_KEY_REUSED`): use a new key for a new request. */
@@ -896,10 +1055,14 @@ export interface components {
                 "API-Version": components["headers"]["ApiVersion"];
                 "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                 RateLimit: components["headers"]["RateLimit"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
+                Link: components["headers"]["DeprecationLink"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
     };
@@ -1039,7 +1202,7 @@ export interface components {
          */
         XTotalCount: number;
         /**
-         * @description With `application/json`: RFC 8288 links to the `first`, `prev`, `next` and `last` pages; `prev` and `next` only where such a page exists.
+         * @description RFC 8288 links. With `application/json`: to the `first`, `prev`, `next` and `last` pages; `prev` and `next` only where such a page exists. On every response of a deprecated operation (all of version 1): to the migration guide, `rel="deprecation"` and `rel="sunset"`.
          * @example <http://localhost:4000/api/v1/users?page=1&per_page=20>; rel="first", <http://localhost:4000/api/v1/users?page=2&per_page=20>; rel="next", <http://localhost:4000/api/v1/users?page=3&per_page=20>; rel="last"
          */
         Link: string;
@@ -1088,6 +1251,21 @@ export interface components {
          * @example Bearer realm="api", error="invalid_token"
          */
         WwwAuthenticate: string;
+        /**
+         * @description When this operation was deprecated (RFC 9745): a structured-field date, `@` and the Unix seconds of `x-deprecated-at`. Every response of a deprecated operation carries it; version 1 is deprecated as a whole.
+         * @example @1796256000
+         */
+        Deprecation: string;
+        /**
+         * @description When this operation stops answering (RFC 8594): an HTTP-date, from `x-sunset`. Sent with every response of a deprecated operation that has a sunset date.
+         * @example Wed, 30 Jun 2027 00:00:00 GMT
+         */
+        Sunset: string;
+        /**
+         * @description RFC 8288 links to the migration guide of a deprecated operation, as `rel="deprecation"` (RFC 9745) and `rel="sunset"` (RFC 8594), from `x-deprecation-link`.
+         * @example </api/docs?version=2#section/Migrating-from-v1>; rel="deprecation"; type="text/html", </api/docs?version=2#section/Migrating-from-v1>; rel="sunset"; type="text/html"
+         */
+        DeprecationLink: string;
         /**
          * @description `true` when this answer is the replay of an earlier request with the same `Idempotency-Key`: nothing was done again. Absent on a first answer.
          * @example true

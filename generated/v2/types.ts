@@ -458,6 +458,52 @@ export interface components {
                 request_id: string;
             };
         };
+        /** @description An error as RFC 9457 problem details, sent as `application/problem+json` to a client that asks for it in `Accept`; the same error as `ErrorResponse`, member for member. */
+        ProblemDetails: {
+            /**
+             * Format: uri
+             * @description A stable URI naming the kind of problem, one per `code`: `tag:api@example.com,2026:problems/` followed by the code in lower kebab case (see "Problem details" above).
+             * @example tag:api@example.com,2026:problems/user-not-found
+             */
+            type: string;
+            /**
+             * @description A short human-readable summary of the kind of problem; the same for every occurrence of its `code`.
+             * @example The user does not exist
+             */
+            title: string;
+            /**
+             * @description The HTTP status code of this response.
+             * @example 404
+             */
+            status: number;
+            /**
+             * @description A human-readable explanation of this occurrence, the `message` of the error shape; it may change between releases.
+             * @example No user has id 42.
+             */
+            detail: string;
+            /**
+             * Format: uri-reference
+             * @description The path of the request, as the client sent it.
+             * @example /api/v1/users/42
+             */
+            instance: string;
+            /**
+             * @description The stable UPPER_SNAKE code of the error shape; it never changes across versions.
+             * @example USER_NOT_FOUND
+             */
+            code: string;
+            /** @description For validation errors, each failing field's path (`email`, `tags.0`) mapped to its messages: the `details` of the error shape. */
+            errors?: {
+                [key: string]: string[];
+            };
+            /** @description With `RATE_LIMIT_EXCEEDED`: seconds until the next request can succeed, as in `Retry-After`. */
+            retry_after?: number;
+            /**
+             * @description The id of the request, as in the `X-Request-ID` header.
+             * @example 6f1c2e9a-8d4b-4a57-9a0e-2f3b1c5d7e80
+             */
+            request_id: string;
+        };
         /** @description An OpenAPI 3.1 document. */
         OpenApiDocument: {
             /** @description The OpenAPI version the document follows. */
@@ -629,6 +675,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description One page of users in JSON, or every matching one as `text/csv`. */
@@ -788,6 +835,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A token is needed and none was sent, or the one sent is unknown, expired or malformed (`UNAUTHORIZED`). */
@@ -803,6 +851,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No user has that email and password (`INVALID_CREDENTIALS`); the answer does not tell which was wrong. */
@@ -818,6 +867,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The token is valid, but its user may not do this (`FORBIDDEN`): change another user or its posts, send `role`, or write in another user's name, without being an admin. */
@@ -832,6 +882,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No user has that id (`USER_NOT_FOUND`). */
@@ -846,6 +897,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description No post has that id (`POST_NOT_FOUND`). */
@@ -860,6 +912,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description Another user already has that email, in any letter case (`EMAIL_TAKEN`). */
@@ -874,6 +927,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body is larger than the server accepts, 1 MB by default (`PAYLOAD_TOO_LARGE`). */
@@ -888,6 +942,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`). */
@@ -902,6 +957,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body breaks the schema, names a field the client may not send, or refers to something that does not exist (`VALIDATION_ERROR`); `details` says which field and why. */
@@ -916,6 +972,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The server failed (`INTERNAL_ERROR`); the detail is in the server's log under the request id, never in the body. */
@@ -930,6 +987,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description One page of hits in JSON, or every hit as `text/csv`. */
@@ -963,6 +1021,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A rate-limit window of this client is used up (`RATE_LIMIT_EXCEEDED`); `Retry-After` and `retry_after` say when to try again. */
@@ -978,6 +1037,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A service the server depends on cannot be reached (`SERVICE_UNAVAILABLE`): the database, or the rate-limit store when the server is set to fail closed. Nothing was changed; try again shortly. */
@@ -990,6 +1050,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description Another user already has that email, in any letter case (`EMAIL_TAKEN`); or a request with the same `Idempotency-Key` is still being processed after a wait of about two seconds (`IDEMPOTENCY_KEY_IN_USE`): retry it later with the same key. */
@@ -1004,6 +1065,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description A request with the same `Idempotency-Key` is still being processed after a wait of about two seconds (`IDEMPOTENCY_KEY_IN_USE`): retry it later with the same key. */
@@ -1018,6 +1080,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
         /** @description The body breaks the schema, names a field the client may not send, or refers to something that does not exist (`VALIDATION_ERROR`; `details` says which field and why); or the `Idempotency-Key` was used in the last 24 hours with another request (`IDEMPOTENCY_KEY_REUSED`): use a new key for a new request. */
@@ -1032,6 +1095,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
     };

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isUnavailable } from '../db/errors.js';
 import { ApiError, badRequest, internalError, nothingAt, payloadTooLarge, serviceUnavailable, unsupportedMediaType } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
+import { problemDetails, problemType, wantsProblem, type ErrorMember } from './problem-details.js';
 import { requestLogger } from './request-log.js';
 
 /** body-parser marks its errors with a `type`; each maps to a documented client error. */
@@ -34,11 +35,15 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(nothingAt(req.method, req.path));
 };
 
-/** An error as it is answered: the status, its extra headers and the one error shape. */
+/**
+ * An error as it is answered: the status, its extra headers, and the one error shape, or the same
+ * error as RFC 9457 problem details (`contentType` set) when the request's Accept asks for them.
+ */
 export interface ErrorAnswer {
   status: number;
   headers: Record<string, string>;
-  body: { error: { code: string; message: string; details?: Record<string, string[]>; retry_after?: number; request_id: string } };
+  body: { error: ErrorMember } | ReturnType<typeof problemDetails>;
+  contentType?: typeof problemType;
 }
 
 /**
@@ -52,19 +57,20 @@ export function answerError(err: unknown, res: Response, logger: Logger): ErrorA
   if (!known) requestLogger(res, logger).error({ err }, 'unhandled error');
   else if (known.status === 503) requestLogger(res, logger).warn({ err }, 'dependency unavailable');
   const { details, headers, retryAfter } = error.options;
-  return {
-    status: error.status,
-    headers: headers ?? {},
-    body: {
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(details && { details }),
-        ...(retryAfter !== undefined && { retry_after: retryAfter }),
-        request_id: res.locals.requestId as string,
-      },
-    },
+  const member: ErrorMember = {
+    code: error.code,
+    message: error.message,
+    ...(details && { details }),
+    ...(retryAfter !== undefined && { retry_after: retryAfter }),
+    request_id: res.locals.requestId as string,
   };
+  const { req } = res;
+  if (wantsProblem(req.headers.accept)) {
+    // The path as the client sent it: the unversioned alias rewrites req.url, not originalUrl.
+    const instance = req.originalUrl.split('?')[0] as string;
+    return { status: error.status, headers: headers ?? {}, body: problemDetails(error.status, member, instance), contentType: problemType };
+  }
+  return { status: error.status, headers: headers ?? {}, body: { error: member } };
 }
 
 /** The express form of answerError, for everything outside the versioned API. */
@@ -75,6 +81,9 @@ export const errorHandler =
       answerError(err, res, logger);
       return next(err);
     }
-    const { status, headers, body } = answerError(err, res, logger);
+    const { status, headers, body, contentType } = answerError(err, res, logger);
+    // Errors depend on Accept: problem details for a client that asks for them.
+    res.vary('Accept');
+    if (contentType) res.type(contentType);
     res.status(status).set(headers).json(body);
   };

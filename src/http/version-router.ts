@@ -24,6 +24,8 @@ interface HandlerResult {
   body?: unknown;
   csv?: CsvExport;
   headers?: Record<string, string>;
+  /** The JSON media type when it is not `application/json`: problem details. */
+  contentType?: string;
 }
 // The generated map is typed per operation; here every handler is one shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -51,6 +53,8 @@ export interface Route {
   conditional: boolean;
   /** Declares Idempotency-Key: a retry with the same key replays the first answer. */
   idempotent?: boolean;
+  /** Deprecation, Sunset and Link of a deprecated operation, from the spec; every response of it carries them. */
+  deprecation: Record<string, string> | null;
 }
 
 export interface VersionApi {
@@ -192,6 +196,12 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
    * (RFC 9110 §13.2.2, §15.4.5).
    */
   const respond = async (req: Request, res: Response, headers: Headers, result: HandlerResult, conditional = false) => {
+    if (result.headers?.Link !== undefined && headers.Link !== undefined) {
+      // One Link field: the handler's paging links, then the deprecation links.
+      result = { ...result, headers: { ...result.headers, Link: `${result.headers.Link}, ${headers.Link}` } };
+      headers = { ...headers };
+      delete headers.Link;
+    }
     if (result.csv) {
       // The security headers too: a HEAD answer has the headers of the GET answer.
       setAll(res, { ...securityHeaders, ...headers });
@@ -218,7 +228,7 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
     }
     const bytes = Buffer.byteLength(json);
     describeRequest(res, { bytes });
-    out.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(bytes), 'X-Response-Time', elapsed(res));
+    out.push('Content-Type', `${result.contentType ?? 'application/json'}; charset=utf-8`, 'Content-Length', String(bytes), 'X-Response-Time', elapsed(res));
     res.writeHead(result.status, out);
     res.end(json);
   };
@@ -236,9 +246,18 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
     if (!version) throw nothingAt(req.method, path);
     const { api, match, responseValidators } = version;
     headers['API-Version'] = api.name.slice(1);
+    // The route is looked up first so that every answer of a deprecated operation says so, a
+    // refused body too; a 404 or 405 still comes after the body's 400, 413 or 415.
+    let found: Match | undefined;
+    let unrouted: unknown;
+    try {
+      found = match(req.method, req.path.slice(api.name.length + 5), path);
+      if (found.route.deprecation) Object.assign(headers, found.route.deprecation);
+    } catch (err) {
+      unrouted = err;
+    }
     if (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') await step(parseJson, req, res);
-
-    const found = match(req.method, req.path.slice(api.name.length + 5), path);
+    if (!found) throw unrouted;
     const { route } = found;
     describeRequest(res, { route: route.template });
     // First who asks (401, counted against the address), the client's budget (429), what it can
@@ -298,7 +317,9 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
     serve(req, res, path, headers, vary).catch((err: unknown) => {
       // Past the first byte of a stream the status cannot change: express ends the connection.
       if (res.headersSent) return next(err);
-      if (vary.length > 0) headers.Vary = vary.join(', ');
+      // An error depends on Accept too: problem details for a client that asks for them.
+      if (!vary.includes('Accept')) vary.push('Accept');
+      headers.Vary = vary.join(', ');
       const answer = answerError(err, res, logger);
       void respond(req, res, headers, answer).catch(next);
     });

@@ -10,7 +10,7 @@ const arrangeUsers = async (n: number) => {
 };
 
 describe('GET /api/v1/users (listUsers)', () => {
-  it('when there are more users than a page, then a bare array newest first with Link and X-Total-Count', async () => {
+  it('when there are more users than a page, then a bare array newest first with Link (paging, then the deprecation guide) and X-Total-Count', async () => {
     const ids = await arrangeUsers(5);
     const res = await api.call('v1', 'listUsers', { query: { page: 2, per_page: 2 } });
     expect(res.status).toBe(200);
@@ -23,6 +23,9 @@ describe('GET /api/v1/users (listUsers)', () => {
         `<${base}?page=1&per_page=2>; rel="prev"`,
         `<${base}?page=3&per_page=2>; rel="next"`,
         `<${base}?page=3&per_page=2>; rel="last"`,
+        // v1 is deprecated: the same field carries the migration guide (test/contract/deprecation.test.ts).
+        '</api/docs?version=2#section/Migrating-from-v1>; rel="deprecation"; type="text/html"',
+        '</api/docs?version=2#section/Migrating-from-v1>; rel="sunset"; type="text/html"',
       ].join(', '),
     );
   });
