@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import serviceDocumentJson from '../generated/service/openapi.json' with { type: 'json' };
 import { generatedVersions } from '../generated/versions.js';
 import type { RateLimits, RateWindow } from './http/rate-limit.js';
-import type { Validate, VersionApi } from './http/version-router.js';
+import type { Validate, VersionApi } from './http/route-table.js';
 
 // Ajv's standalone output is CommonJS; the same relative path holds in src/ and in dist/src/ (the
 // bundle), which is why this file stays at src/ rather than in src/versions/ beside the version code.
