@@ -37,4 +37,6 @@ for (const version of versions) {
   const document = JSON.parse(readFileSync(join(root, 'generated', version, 'openapi.json'), 'utf8'));
   writeFileSync(join(out, `${version}.html`), page(document));
 }
-console.log(`${versions.map((v) => `${out}/${v}.html`).join(', ')} (Redoc ${redocVersion}, the bundle /api/docs serves) are self-contained: open them offline.`);
+console.log(
+  `${versions.map((v) => `${out}/${v}.html`).join(', ')} (Redoc ${redocVersion}, the bundle /api/docs serves) are self-contained: open them offline.`,
+);

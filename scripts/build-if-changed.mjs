@@ -26,7 +26,10 @@ function filesOf(path) {
 function inputsHash() {
   const hash = createHash('sha256');
   for (const file of inputs.flatMap((i) => filesOf(join(root, i))).sort()) {
-    hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -12,7 +12,18 @@ await build({
   target: 'node20',
   sourcemap: true,
   // Native addons load from node_modules; the rest are drivers knex can load for other databases.
-  external: ['better-sqlite3', 'pg-native', 'sqlite3', 'mysql', 'mysql2', 'mariadb', 'mariadb/callback', 'oracledb', 'tedious', 'pg-query-stream'],
+  external: [
+    'better-sqlite3',
+    'pg-native',
+    'sqlite3',
+    'mysql',
+    'mysql2',
+    'mariadb',
+    'mariadb/callback',
+    'oracledb',
+    'tedious',
+    'pg-query-stream',
+  ],
   // CommonJS packages inside an ES module bundle still call require().
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -10,10 +10,14 @@ const config = fileURLToPath(new URL('../openapi/released/redocly.yaml', import.
 
 /** Compares a revision with its base; `ok` is false when the revision breaks the base's clients. */
 export function checkContract(base, revision) {
-  const run = spawnSync(process.execPath, [`${root}node_modules/@redocly/cli/bin/cli.js`, 'diff', base, revision, '--config', config, '--fail-on', 'major'], {
-    encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [`${root}node_modules/@redocly/cli/bin/cli.js`, 'diff', base, revision, '--config', config, '--fail-on', 'major'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 

@@ -35,7 +35,11 @@ const admin = { email: values.email as string, name: values.name as string, pass
 const validate = versions[0]!.validators.bodies.createUser_body!;
 if (!validate(admin)) {
   const { details } = requestValidationError([], validate.errors ?? []).options;
-  fail(`Not created: ${Object.entries(details ?? {}).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ')}`);
+  fail(
+    `Not created: ${Object.entries(details ?? {})
+      .map(([field, messages]) => `${field} ${messages.join(', ')}`)
+      .join('; ')}`,
+  );
 }
 
 // ADMIN_PASSWORD was read above; without ADMIN_EMAIL it is not the server's start-up admin pair.

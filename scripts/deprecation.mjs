@@ -14,7 +14,9 @@ const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}
 function parseDate(value, where, name) {
   const text = value instanceof Date ? value.toISOString() : value;
   const fail = () => {
-    throw new Error(`${where} ${name}: malformed date ${JSON.stringify(value)}; write it as YYYY-MM-DD (midnight UTC) or an RFC 3339 date-time, e.g. "2027-06-30"`);
+    throw new Error(
+      `${where} ${name}: malformed date ${JSON.stringify(value)}; write it as YYYY-MM-DD (midnight UTC) or an RFC 3339 date-time, e.g. "2027-06-30"`,
+    );
   };
   if (typeof text !== 'string') fail();
   const day = dateOnly.exec(text);
@@ -49,13 +51,18 @@ function headersOf(marker, where) {
   if (marker['x-sunset'] !== undefined) {
     const sunset = parseDate(marker['x-sunset'], where, 'x-sunset');
     if (sunset.getTime() <= at.getTime()) {
-      throw new Error(`${where} x-sunset: ${JSON.stringify(marker['x-sunset'])} is not after x-deprecated-at ${JSON.stringify(marker['x-deprecated-at'])}; the sunset comes after the deprecation`);
+      throw new Error(
+        `${where} x-sunset: ${JSON.stringify(marker['x-sunset'])} is not after x-deprecated-at ${JSON.stringify(marker['x-deprecated-at'])}; the sunset comes after the deprecation`,
+      );
     }
     headers.Sunset = sunset.toUTCString();
   }
   if (marker['x-deprecation-link'] !== undefined) {
     const link = parseLink(marker['x-deprecation-link'], where);
-    headers.Link = [`<${link}>; rel="deprecation"; type="text/html"`, ...(headers.Sunset ? [`<${link}>; rel="sunset"; type="text/html"`] : [])].join(', ');
+    headers.Link = [
+      `<${link}>; rel="deprecation"; type="text/html"`,
+      ...(headers.Sunset ? [`<${link}>; rel="sunset"; type="text/html"`] : []),
+    ].join(', ');
   }
   return headers;
 }
@@ -63,7 +70,10 @@ function headersOf(marker, where) {
 /** Follows a local `$ref`. */
 function resolve(document, node) {
   if (!node?.$ref) return node;
-  const target = node.$ref.slice(2).split('/').reduce((at, key) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+  const target = node.$ref
+    .slice(2)
+    .split('/')
+    .reduce((at, key) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
   return resolve(document, target);
 }
 
@@ -82,18 +92,26 @@ export function deprecations(version, document, operations) {
     const where = `${spec} ${op.operationId}`;
     if (op.deprecated !== undefined && typeof op.deprecated !== 'boolean') throw new Error(`${where} deprecated: must be true or false`);
     if (versionWide && op.deprecated !== true) {
-      throw new Error(`${where}: info deprecates the whole version, so mark the operation deprecated: true too (Redoc and generated clients read it there)`);
+      throw new Error(
+        `${where}: info deprecates the whole version, so mark the operation deprecated: true too (Redoc and generated clients read it there)`,
+      );
     }
-    if (has(op) && op.deprecated !== true) throw new Error(`${where}: ${extensions.filter((n) => op[n] !== undefined).join(', ')} without deprecated: true`);
+    if (has(op) && op.deprecated !== true)
+      throw new Error(`${where}: ${extensions.filter((n) => op[n] !== undefined).join(', ')} without deprecated: true`);
     if (op.deprecated !== true) continue;
     // The operation's own dates and link win over the version's.
-    const marker = { ...Object.fromEntries(extensions.map((n) => [n, info[n]])), ...Object.fromEntries(extensions.filter((n) => op[n] !== undefined).map((n) => [n, op[n]])) };
+    const marker = {
+      ...Object.fromEntries(extensions.map((n) => [n, info[n]])),
+      ...Object.fromEntries(extensions.filter((n) => op[n] !== undefined).map((n) => [n, op[n]])),
+    };
     const headers = headersOf(marker, where);
     for (const [status, response] of Object.entries(op.responses ?? {})) {
       const declared = Object.keys(resolve(document, response)?.headers ?? {});
       const missing = Object.keys(headers).filter((name) => !declared.some((d) => d.toLowerCase() === name.toLowerCase()));
       if (missing.length > 0) {
-        throw new Error(`${where} ${status}: a deprecated operation's responses carry ${missing.join(', ')}; declare ${missing.length > 1 ? 'them' : 'it'} on the response (components/headers Deprecation, Sunset, DeprecationLink)`);
+        throw new Error(
+          `${where} ${status}: a deprecated operation's responses carry ${missing.join(', ')}; declare ${missing.length > 1 ? 'them' : 'it'} on the response (components/headers Deprecation, Sunset, DeprecationLink)`,
+        );
       }
     }
     out[op.operationId] = headers;

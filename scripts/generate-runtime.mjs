@@ -37,7 +37,12 @@ function newAjv(options) {
  * compile at start) as a standalone validator: coerced, defaults filled, every error reported.
  */
 export function configValidator(schema) {
-  const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, code: { source: true, formats: _`require("./formats.cjs")` } });
+  const ajv = new Ajv({
+    coerceTypes: true,
+    useDefaults: true,
+    allErrors: true,
+    code: { source: true, formats: _`require("./formats.cjs")` },
+  });
   addFormats.default(ajv, ['email']);
   return `${banner('src/config-schema.json')}${standaloneCode.default(ajv, ajv.compile(schema))}\n`;
 }
@@ -100,7 +105,14 @@ export async function runtimeArtifacts(version, document, deprecated = {}) {
       if (schema) responses.addSchema(schema, `${operationId}_${status}`);
       statuses[status] = Object.keys(response.content ?? {});
     }
-    const offered = [...new Set(['application/json', ...Object.entries(statuses).filter(([s]) => s.startsWith('2')).flatMap(([, types]) => types)])];
+    const offered = [
+      ...new Set([
+        'application/json',
+        ...Object.entries(statuses)
+          .filter(([s]) => s.startsWith('2'))
+          .flatMap(([, types]) => types),
+      ]),
+    ];
     routes.push({
       operationId,
       method: op.method.toUpperCase(),

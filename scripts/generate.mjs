@@ -17,9 +17,7 @@ function handlerMap(version, operationIds, defaulted, signedIn) {
   const defaults = Object.entries(defaulted)
     .map(([id, names]) => `  ${id}: ${names.map((n) => `'${n}'`).join(' | ')};`)
     .join('\n');
-  const imports = operationIds
-    .map((id) => `import { ${id} } from '../../src/handlers/${version}/${id}.js';`)
-    .join('\n');
+  const imports = operationIds.map((id) => `import { ${id} } from '../../src/handlers/${version}/${id}.js';`).join('\n');
   return `${banner(`openapi/${version}.yaml`)}
 import type { operations } from './types.js';
 import type { HandlerMap } from '../../src/http/handler-types.js';
@@ -63,7 +61,9 @@ function versionsModule() {
     `import ${v}RateLimits from './${v}/rate-limits.json' with { type: 'json' };`,
     `import ${v}Routes from './${v}/routes.json' with { type: 'json' };`,
   ]);
-  const entries = versions.map((v) => `  { name: '${v}', document: ${v}Document, routes: ${v}Routes, handlers: ${v}Handlers, rateLimits: ${v}RateLimits },`);
+  const entries = versions.map(
+    (v) => `  { name: '${v}', document: ${v}Document, routes: ${v}Routes, handlers: ${v}Handlers, rateLimits: ${v}RateLimits },`,
+  );
   return `${banner('the openapi/v<n>.yaml files (scripts/versions.mjs)')}
 ${imports.join('\n')}
 
@@ -80,10 +80,16 @@ const units = { second: 1, minute: 60, hour: 3600, day: 86400 };
 function parseLimit(text, where) {
   const m = /^\s*(\d+)\s+per\s+(?:(\d+)\s+)?(second|minute|hour|day)s?\s*$/.exec(String(text));
   if (!m || Number(m[1]) < 1 || (m[2] !== undefined && Number(m[2]) < 1)) {
-    throw new Error(`${where}: malformed rate limit ${JSON.stringify(text)}; write it as "<n> per [<m>] second|minute|hour|day", e.g. "5 per minute"`);
+    throw new Error(
+      `${where}: malformed rate limit ${JSON.stringify(text)}; write it as "<n> per [<m>] second|minute|hour|day", e.g. "5 per minute"`,
+    );
   }
   const [, limit, count = '1', unit] = m;
-  return { limit: Number(limit), windowSeconds: Number(count) * units[unit], text: `${limit} per ${count === '1' ? unit : `${count} ${unit}s`}` };
+  return {
+    limit: Number(limit),
+    windowSeconds: Number(count) * units[unit],
+    text: `${limit} per ${count === '1' ? unit : `${count} ${unit}s`}`,
+  };
 }
 
 function parseLimits(list, scope, where) {
@@ -105,12 +111,18 @@ function rateLimits(version, document, operations) {
   for (const op of operations) {
     const own = parseLimits(op['x-rate-limit'], op.operationId, `openapi/${version}.yaml ${op.operationId} x-rate-limit`);
     const shared = op['x-rate-limit-shared'] ?? true;
-    if (typeof shared !== 'boolean') throw new Error(`openapi/${version}.yaml ${op.operationId} x-rate-limit-shared: must be true or false, not ${JSON.stringify(shared)}`);
+    if (typeof shared !== 'boolean')
+      throw new Error(
+        `openapi/${version}.yaml ${op.operationId} x-rate-limit-shared: must be true or false, not ${JSON.stringify(shared)}`,
+      );
     if (own.length) byOperation[op.operationId] = own;
     if (!shared) exemptFromDefault.push(op.operationId);
     const parts = [
       own.length && `${own.map((w) => w.text).join(', ')} for this operation`,
-      defaults.length && (shared ? `${defaults.map((w) => w.text).join(', ')} shared by all operations` : 'not counted against the budget shared by the other operations'),
+      defaults.length &&
+        (shared
+          ? `${defaults.map((w) => w.text).join(', ')} shared by all operations`
+          : 'not counted against the budget shared by the other operations'),
     ].filter(Boolean);
     if (parts.length) op.description = `${op.description ?? ''}\n\n**Rate limits:** ${parts.join('; ')}.`.trim();
   }
@@ -120,7 +132,10 @@ function rateLimits(version, document, operations) {
 /** Follows a local `$ref` such as `#/components/parameters/Page`. */
 function resolve(document, node) {
   if (!node?.$ref) return node;
-  const target = node.$ref.slice(2).split('/').reduce((at, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+  const target = node.$ref
+    .slice(2)
+    .split('/')
+    .reduce((at, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
   return resolve(document, target);
 }
 
@@ -150,7 +165,9 @@ async function generate() {
   // Checked before anything is written, so a mismatch leaves the last good generated/ in place.
   const declared = {};
   for (const version of versions) {
-    declared[version] = pathOperationsOf(parse(await readFile(new URL(`openapi/${version}.yaml`, root), 'utf8'))).map(([, op]) => op.operationId);
+    declared[version] = pathOperationsOf(parse(await readFile(new URL(`openapi/${version}.yaml`, root), 'utf8'))).map(
+      ([, op]) => op.operationId,
+    );
   }
   const mismatches = handlerFileMismatches(declared, fileURLToPath(root));
   if (mismatches.length) throw new Error(`the handler files and the operations disagree:\n  ${mismatches.join('\n  ')}`);
@@ -167,14 +184,24 @@ async function generate() {
     const specUrl = new URL(`openapi/${version}.yaml`, root);
     const document = parse(await readFile(specUrl, 'utf8'));
     const pathOperations = pathOperationsOf(document);
-    const limits = rateLimits(version, document, pathOperations.map(([, op]) => op));
+    const limits = rateLimits(
+      version,
+      document,
+      pathOperations.map(([, op]) => op),
+    );
     const operations = pathOperations.map(([item, op]) => ({ ...op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])] }));
     const operationIds = operations.map((op) => op.operationId);
     // Deprecation, Sunset and Link of each deprecated operation, checked before anything is written.
     const deprecated = deprecations(version, document, operations);
     const defaulted = Object.fromEntries(
       operations
-        .map((op) => [op.operationId, op.parameters.map((p) => resolve(document, p)).filter((p) => p.in === 'query' && p.schema && 'default' in resolve(document, p.schema)).map((p) => p.name)])
+        .map((op) => [
+          op.operationId,
+          op.parameters
+            .map((p) => resolve(document, p))
+            .filter((p) => p.in === 'query' && p.schema && 'default' in resolve(document, p.schema))
+            .map((p) => p.name),
+        ])
         .filter(([, names]) => names.length > 0),
     );
     const out = new URL(`generated/${version}/`, root);
@@ -189,7 +216,8 @@ async function generate() {
     await writeFile(new URL('handlers.ts', out), handlerMap(version, operationIds, defaulted, signedIn));
     const runtime = await runtimeArtifacts(version, parse(await readFile(specUrl, 'utf8')), deprecated);
     await writeFile(new URL('routes.json', out), runtime.routes);
-    for (const file of ['request-validators.cjs', 'params.cjs', 'bodies.cjs', 'responses.cjs']) await writeFile(new URL(file, out), runtime[file]);
+    for (const file of ['request-validators.cjs', 'params.cjs', 'bodies.cjs', 'responses.cjs'])
+      await writeFile(new URL(file, out), runtime[file]);
     console.log(`generated ${fileURLToPath(out)} (${operationIds.length} operations)`);
   }
 
@@ -200,6 +228,9 @@ async function generate() {
   const serviceOut = new URL('generated/service/', root);
   await mkdir(serviceOut, { recursive: true });
   await writeFile(new URL('openapi.json', serviceOut), `${JSON.stringify(service, null, 2)}\n`);
-  await writeFile(new URL('types.ts', serviceOut), `${banner('openapi/service.yaml')}\n${astToString(await openapiTS(serviceUrl, { defaultNonNullable: false }))}`);
+  await writeFile(
+    new URL('types.ts', serviceOut),
+    `${banner('openapi/service.yaml')}\n${astToString(await openapiTS(serviceUrl, { defaultNonNullable: false }))}`,
+  );
   console.log(`generated ${fileURLToPath(serviceOut)} (service document)`);
 }

@@ -15,12 +15,16 @@ const handlers = 'src/handlers';
 export function handlerFileMismatches(operations, root = process.cwd()) {
   const problems = [];
   const list = (dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir), { withFileTypes: true }) : []);
-  for (const folder of list(handlers).filter((e) => e.isDirectory()).map((e) => e.name)) {
+  for (const folder of list(handlers)
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)) {
     if (!(folder in operations)) problems.push(`${handlers}/${folder}/ belongs to no version: there is no openapi/${folder}.yaml`);
   }
   for (const [version, operationIds] of Object.entries(operations)) {
     const dir = `${handlers}/${version}`;
-    const files = list(dir).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => e.name);
+    const files = list(dir)
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => e.name);
     const handled = new Set(files.map((f) => f.slice(0, -'.ts'.length)));
     const declared = new Set(operationIds);
     for (const id of operationIds) {
@@ -28,7 +32,8 @@ export function handlerFileMismatches(operations, root = process.cwd()) {
     }
     for (const file of files) {
       const id = file.slice(0, -'.ts'.length);
-      if (!declared.has(id)) problems.push(`${dir}/${file} handles no operation of openapi/${version}.yaml: name it after an operationId, or remove it`);
+      if (!declared.has(id))
+        problems.push(`${dir}/${file} handles no operation of openapi/${version}.yaml: name it after an operationId, or remove it`);
     }
   }
   return problems;

@@ -6,12 +6,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const prism = `${root}node_modules/@stoplight/prism-cli/dist/index.js`;
-const ports = { v1: Number(process.env.MOCK_V1_PORT ?? 4010), v2: Number(process.env.MOCK_V2_PORT ?? 4011), service: Number(process.env.MOCK_SERVICE_PORT ?? 4012) };
+const ports = {
+  v1: Number(process.env.MOCK_V1_PORT ?? 4010),
+  v2: Number(process.env.MOCK_V2_PORT ?? 4011),
+  service: Number(process.env.MOCK_SERVICE_PORT ?? 4012),
+};
 const extra = process.argv.slice(2);
 const running = {};
 
 function start(version) {
-  const child = spawn(process.execPath, [prism, 'mock', '-h', '127.0.0.1', '-p', String(ports[version]), ...extra, `${root}openapi/${version}.yaml`], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [prism, 'mock', '-h', '127.0.0.1', '-p', String(ports[version]), ...extra, `${root}openapi/${version}.yaml`],
+    { stdio: 'inherit' },
+  );
   running[version] = child;
   console.log(`mock ${version}: http://127.0.0.1:${ports[version]} (openapi/${version}.yaml)`);
 }
@@ -28,4 +36,8 @@ watch(`${root}openapi`, (_event, file) => {
   }, 200);
 });
 for (const version of Object.keys(ports)) start(version);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { Object.values(running).forEach((c) => c.kill('SIGTERM')); process.exit(0); });
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    Object.values(running).forEach((c) => c.kill('SIGTERM'));
+    process.exit(0);
+  });

@@ -10,8 +10,10 @@ export function exampleRecords(): { users: ExampleUser[]; posts: ExamplePost[] }
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const value = node as Record<string, unknown>;
-    if (typeof value.id === 'number' && typeof value.email === 'string' && typeof value.role === 'string') users.set(value.id, value as unknown as ExampleUser);
-    if (typeof value.id === 'number' && typeof value.title === 'string' && value.author) posts.set(value.id, value as unknown as ExamplePost);
+    if (typeof value.id === 'number' && typeof value.email === 'string' && typeof value.role === 'string')
+      users.set(value.id, value as unknown as ExampleUser);
+    if (typeof value.id === 'number' && typeof value.title === 'string' && value.author)
+      posts.set(value.id, value as unknown as ExamplePost);
     Object.values(value).forEach(visit);
   };
   for (const document of [v1, v2]) visit(Object.values(document.components.examples).map((e) => (e as { value: unknown }).value));

@@ -11,7 +11,12 @@ import { hashPassword } from '../src/domain/passwords.js';
 import { createLogger } from '../src/logger.js';
 import { exampleRecords } from './sandbox-examples.js';
 
-const config = loadConfig({ ...process.env, DATABASE_URL: 'sqlite::memory:', PORT: process.env.PORT ?? '4000', RATE_LIMITS: process.env.RATE_LIMITS || 'off' });
+const config = loadConfig({
+  ...process.env,
+  DATABASE_URL: 'sqlite::memory:',
+  PORT: process.env.PORT ?? '4000',
+  RATE_LIMITS: process.env.RATE_LIMITS || 'off',
+});
 const logger = createLogger(config.logLevel);
 const db = createDb('sqlite::memory:');
 await migrate(db);

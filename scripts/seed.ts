@@ -9,5 +9,10 @@ const config = loadConfig();
 const db = createDb(config.databaseUrl);
 await migrate(db);
 if (await hasUsers(db)) console.log('The database already has users; nothing seeded.');
-else console.log('Seeded', await seedDemoData(db, await hashPassword(demoPassword, config.auth.passwordHashCost)), `(every password: "${demoPassword}")`);
+else
+  console.log(
+    'Seeded',
+    await seedDemoData(db, await hashPassword(demoPassword, config.auth.passwordHashCost)),
+    `(every password: "${demoPassword}")`,
+  );
 await db.destroy();

@@ -51,7 +51,12 @@ export function createApp({ config, db, logger, redis, rateLimitKey = clientAddr
   );
 
   // Everything else, described by openapi/service.yaml: probes, docs, its own document; then the 404 of unknown paths.
-  app.use(requestStart(logger), responseTime({ digits: 3, suffix: true }), securityHeaders(), ...(varyOrigin && cors ? [varyOrigin, cors] : []));
+  app.use(
+    requestStart(logger),
+    responseTime({ digits: 3, suffix: true }),
+    securityHeaders(),
+    ...(varyOrigin && cors ? [varyOrigin, cors] : []),
+  );
   const { health, ready } = probes({ db, redis });
   app.get('/health', health);
   app.get('/ready', ready);

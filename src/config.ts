@@ -10,7 +10,6 @@ export const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'sile
 const require = createRequire(import.meta.url);
 const validate = require('../generated/config-validator.cjs') as ValidateFunction;
 
-
 export interface Config {
   port: number;
   host: string;
@@ -71,7 +70,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   if (values.DATABASE_URL === 'sqlite::memory:' && (values.WEB_CONCURRENCY as number) > 1) {
-    throw new ConfigError('Invalid configuration:\n  WEB_CONCURRENCY above 1 needs a database the workers share; sqlite::memory: is private to each process.');
+    throw new ConfigError(
+      'Invalid configuration:\n  WEB_CONCURRENCY above 1 needs a database the workers share; sqlite::memory: is private to each process.',
+    );
   }
   return {
     port: values.PORT as number,
@@ -86,7 +87,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: (values.SEED_DEMO_DATA as boolean | undefined) ?? env.NODE_ENV !== 'production',
     trustProxy: parseTrustProxy(values.TRUST_PROXY as string),
     // Without a secret, one derived from the database keeps cursors valid across restarts and processes.
-    cursorSecret: (values.CURSOR_SECRET as string | undefined) ?? createHash('sha256').update(`cursor:${values.DATABASE_URL}`).digest('hex'),
+    cursorSecret:
+      (values.CURSOR_SECRET as string | undefined) ?? createHash('sha256').update(`cursor:${values.DATABASE_URL}`).digest('hex'),
     validateResponses: values.VALIDATE_RESPONSES as Config['validateResponses'],
     rateLimits: {
       enabled: values.RATE_LIMITS === 'on',
@@ -95,7 +97,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keyPrefix: values.RATE_LIMIT_KEY_PREFIX as string,
     },
     auth: { tokenTtlSeconds: values.TOKEN_TTL_SECONDS as number, passwordHashCost: values.PASSWORD_HASH_COST as number },
-    corsOrigins: (values.CORS_ORIGINS as string).split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (values.CORS_ORIGINS as string)
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     admin: values.ADMIN_EMAIL
       ? { email: values.ADMIN_EMAIL as string, password: values.ADMIN_PASSWORD as string, name: values.ADMIN_NAME as string }
       : undefined,

@@ -8,11 +8,30 @@ export type { Logger };
  * defence, should an error or a future line carry one.
  */
 export const redactedPaths = [
-  'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
-  'headers.authorization', 'headers.cookie', 'headers["set-cookie"]',
-  'authorization', 'cookie', 'password', 'token', 'passwordHash', 'password_hash',
-  '*.authorization', '*.cookie', '*.password', '*.token', '*.passwordHash', '*.password_hash',
-  'body', '*.body', 'err.body', 'err.config', 'err.request', 'err.response',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["set-cookie"]',
+  'authorization',
+  'cookie',
+  'password',
+  'token',
+  'passwordHash',
+  'password_hash',
+  '*.authorization',
+  '*.cookie',
+  '*.password',
+  '*.token',
+  '*.passwordHash',
+  '*.password_hash',
+  'body',
+  '*.body',
+  'err.body',
+  'err.config',
+  'err.request',
+  'err.response',
 ];
 
 /** JSON lines on stdout, written asynchronously (sonic-boom) so a request never waits for the log. Flush before exiting. */

@@ -30,7 +30,10 @@ async function prepare(db: Db, config: Config, logger: Logger) {
   if (config.admin) {
     const services = createServices(db, config.auth);
     const { user, created } = await services.users.ensureAdmin(config.admin, false);
-    logger.info({ userId: user.id, email: user.email }, created ? 'created the admin of ADMIN_EMAIL' : 'the user of ADMIN_EMAIL exists; left as it is');
+    logger.info(
+      { userId: user.id, email: user.email },
+      created ? 'created the admin of ADMIN_EMAIL' : 'the user of ADMIN_EMAIL exists; left as it is',
+    );
   }
 }
 
@@ -57,7 +60,9 @@ async function serve(db: Db, config: Config, logger: Logger) {
   });
   // Idempotency keys past their 24 hours are swept every ten minutes (one indexed DELETE).
   const idempotency = idempotencyService(idempotencyRepository(db), () => new Date().toISOString());
-  const stopSweeping = sweepPeriodically(idempotency, 10 * 60_000, (err) => logger.warn({ err }, 'sweeping expired idempotency keys failed'));
+  const stopSweeping = sweepPeriodically(idempotency, 10 * 60_000, (err) =>
+    logger.warn({ err }, 'sweeping expired idempotency keys failed'),
+  );
   const stop = stopGracefully(server, config, logger, async () => {
     stopSweeping();
     await Promise.allSettled([db.destroy(), redis?.quit()]);

@@ -23,7 +23,10 @@ interface GeneratedRateLimits extends RateLimits {
  * `x-rate-limit-shared: false` (the served document).
  */
 export function resolveRateLimits(limits: GeneratedRateLimits, operationIds: readonly string[]): RateLimits {
-  const windowsOf = (id: string): RateWindow[] => [...(limits.exemptFromDefault.includes(id) ? [] : limits.default), ...(limits.operations[id] ?? [])];
+  const windowsOf = (id: string): RateWindow[] => [
+    ...(limits.exemptFromDefault.includes(id) ? [] : limits.default),
+    ...(limits.operations[id] ?? []),
+  ];
   return { default: [], operations: Object.fromEntries(operationIds.map((id) => [id, windowsOf(id)])) };
 }
 
@@ -36,7 +39,10 @@ export const versions: VersionApi[] = generatedVersions.map(({ name, document, r
   handlers,
   validators: load<RequestValidators>(`../generated/${name}/request-validators.cjs`),
   responseValidators: () => load<Record<string, Validate>>(`../generated/${name}/responses.cjs`),
-  rateLimits: resolveRateLimits(rateLimits, routes.map((r) => r.operationId)),
+  rateLimits: resolveRateLimits(
+    rateLimits,
+    routes.map((r) => r.operationId),
+  ),
 }));
 
 /** openapi/service.yaml: the probes and docs at the server root, served at `GET /openapi.json`. */

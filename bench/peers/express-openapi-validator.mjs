@@ -9,7 +9,14 @@ const q = benchQueries(process.env.BASELINE_DATABASE);
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json());
-app.use(OpenApiValidator.middleware({ apiSpec: structuredClone(document), validateRequests: true, validateResponses: false, validateFormats: true }));
+app.use(
+  OpenApiValidator.middleware({
+    apiSpec: structuredClone(document),
+    validateRequests: true,
+    validateResponses: false,
+    validateFormats: true,
+  }),
+);
 app.get('/api/v2/users/:userId', (req, res) => reply(res, q.getUser(Number(req.params.userId), base(req))));
 app.get('/api/v2/users', (req, res) => reply(res, q.listUsers(Number(req.query.per_page ?? 20), base(req))));
 app.post('/api/v2/users', (req, res) => reply(res, q.createUser(req.body, base(req))));

@@ -58,7 +58,11 @@ const page = (rows, perPage, base) => ({
   body: {
     data: rows.slice(0, perPage).map((u) => user(u, base)),
     meta: { version: 2, per_page: perPage, has_more: rows.length > perPage },
-    links: { self: `${base}/users?per_page=${perPage}`, next: rows.length > perPage ? `${base}/users?per_page=${perPage}&cursor=x` : null, prev: null },
+    links: {
+      self: `${base}/users?per_page=${perPage}`,
+      next: rows.length > perPage ? `${base}/users?per_page=${perPage}&cursor=x` : null,
+      prev: null,
+    },
   },
 });
 const searchPage = (data, hasMore, q, base) => ({
@@ -94,7 +98,10 @@ export function benchQueries(file) {
     search(q, base) {
       const words = wordsOf(q);
       const hits = search.all(words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' '), 21);
-      const data = hits.slice(0, 20).filter((h) => h.rid % 2 === 0).map((h) => ({ type: 'user', score: -h.r, user: user(getUser.get(h.rid / 2), base) }));
+      const data = hits
+        .slice(0, 20)
+        .filter((h) => h.rid % 2 === 0)
+        .map((h) => ({ type: 'user', score: -h.r, user: user(getUser.get(h.rid / 2), base) }));
       return searchPage(data, hits.length > 20, q, base);
     },
   };

@@ -38,5 +38,7 @@ await api.init();
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json());
-app.use('/api/v2', (req, res) => api.handleRequest({ method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body }, req, res));
+app.use('/api/v2', (req, res) =>
+  api.handleRequest({ method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body }, req, res),
+);
 app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('"listening"'));

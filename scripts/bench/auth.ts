@@ -24,7 +24,15 @@ const port = await new Promise<number>((resolve) => {
 });
 const origin = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ['dist/src/server.bundle.mjs'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'warn', RATE_LIMITS: 'off', SEED_DEMO_DATA: 'false' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${file}`,
+    LOG_LEVEL: 'warn',
+    RATE_LIMITS: 'off',
+    SEED_DEMO_DATA: 'false',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 for (;;) {
@@ -38,7 +46,11 @@ for (;;) {
 
 const post = async (path: string, body: unknown) => {
   const t0 = performance.now();
-  const res = await fetch(`${origin}/api/v2${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${origin}/api/v2${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as { token?: string; id?: number };
   return { status: res.status, ms: performance.now() - t0, json };
 };
@@ -69,7 +81,10 @@ for (let i = 0; i < samples; i++) {
 // Throughput of one read, anonymous and with a token (a SHA-256 and an indexed lookup more).
 const reads: Record<string, number[]> = { anonymous: [], 'with a bearer token': [] };
 for (let round = 0; round < rounds; round++) {
-  for (const [name, headers] of [['anonymous', {}], ['with a bearer token', { authorization: `Bearer ${token}` }]] as const) {
+  for (const [name, headers] of [
+    ['anonymous', {}],
+    ['with a bearer token', { authorization: `Bearer ${token}` }],
+  ] as const) {
     const result = await autocannon({ url: `${origin}/api/v2/users/1`, connections: 10, duration: seconds, headers });
     if (result.non2xx + result.errors > 0) throw new Error(`${name}: ${result.non2xx + result.errors} requests failed`);
     reads[name]?.push(result.requests.average);

@@ -73,7 +73,8 @@ export function assertAlive(servers: Running[]): void {
 export async function load(server: Running, requests: Requests, extra: Partial<autocannon.Options> = {}) {
   const result = await autocannon({ url: server.origin, connections, duration: seconds, requests, ...extra });
   const bad = result.non2xx + result.errors;
-  if (bad > result.requests.total / 1000) throw new Error(`${server.name}: ${bad} of ${result.requests.total} requests failed (${JSON.stringify(result.statusCodeStats)})`);
+  if (bad > result.requests.total / 1000)
+    throw new Error(`${server.name}: ${bad} of ${result.requests.total} requests failed (${JSON.stringify(result.statusCodeStats)})`);
   if (bad > 0) process.stderr.write(`${server.name}: ${bad} of ${result.requests.total} requests failed\n`);
   return result;
 }
@@ -109,7 +110,9 @@ export async function headToHead(baseline: Running, x: Running, requests: Reques
     baselineRps.push((await load(baseline, requests)).requests.average);
   }
   const ratios = rps.map((r, i) => r / (((baselineRps[i] ?? 0) + (baselineRps[i + 1] ?? 0)) / 2));
-  process.stderr.write(`head-to-head ${label} ${x.name}: ${rps.map(fmt).join(', ')} req/s; baseline ${baselineRps.map(fmt).join(', ')}; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}\n`);
+  process.stderr.write(
+    `head-to-head ${label} ${x.name}: ${rps.map(fmt).join(', ')} req/s; baseline ${baselineRps.map(fmt).join(', ')}; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}\n`,
+  );
   return { rps, baselineRps, ratios };
 }
 

@@ -7,7 +7,9 @@ import { migrate } from '../../src/db/migrations.js';
 function progress(label: string, done: number, total: number) {
   const width = 30;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+  process.stderr.write(
+    `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')}`,
+  );
   if (done === total) process.stderr.write('\n');
 }
 
@@ -37,7 +39,8 @@ export async function largeDb(file: string, users: number, postsPerUser = 0): Pr
         // Several users share each millisecond, so the id tie-break is exercised at scale.
         const at = new Date(start + Math.floor(i / 3) * 1000).toISOString();
         const { lastInsertRowid } = insertUser.run(`user${i}@example.com`, `User Number ${i}`, i % 50 ? 'user' : 'admin', at, at);
-        for (let k = 0; k < postsPerUser; k++) insertPost.run(lastInsertRowid, `Post ${k} of user ${i}`, `Body of post ${k} by user ${i}`, at, at);
+        for (let k = 0; k < postsPerUser; k++)
+          insertPost.run(lastInsertRowid, `Post ${k} of user ${i}`, `Body of post ${k} by user ${i}`, at, at);
       }
     })();
     progress('seeding users', Math.min(from + batch, users), users);

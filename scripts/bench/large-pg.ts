@@ -41,7 +41,9 @@ export async function largePg(url: string, users: number): Promise<void> {
          ORDER BY i`,
         [from, Math.min(from + batch, users) - 1],
       );
-      process.stderr.write(`\rseeding PostgreSQL users ${Math.min(from + batch, users).toLocaleString('en')}/${users.toLocaleString('en')}`);
+      process.stderr.write(
+        `\rseeding PostgreSQL users ${Math.min(from + batch, users).toLocaleString('en')}/${users.toLocaleString('en')}`,
+      );
     }
     process.stderr.write('\n');
     await knex.raw('VACUUM ANALYZE users');

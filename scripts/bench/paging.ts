@@ -36,7 +36,15 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'warn', CURSOR_SECRET: secret, RATE_LIMITS: 'off' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${file}`,
+    LOG_LEVEL: 'warn',
+    CURSOR_SECRET: secret,
+    RATE_LIMITS: 'off',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const origin = `http://127.0.0.1:${port}`;

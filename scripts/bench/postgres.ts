@@ -1,7 +1,25 @@
 // The PostgreSQL part of `npm run bench`: the API started with DATABASE_URL=postgres://… (rate
 // limits on, and off) against a bare Express + pg baseline and conventional Express on the same
 // database, head-to-head; cold start. Writes its section of BENCHMARKS.md.
-import { assertAlive, coldStarts, connections, fmt, headToHead, headToHeadTable, median, rounds, seconds, start, stop, type HeadToHead, type Requests, type Server, loadAverage, plural, warmUpSeconds } from './harness.js';
+import {
+  assertAlive,
+  coldStarts,
+  connections,
+  fmt,
+  headToHead,
+  headToHeadTable,
+  median,
+  rounds,
+  seconds,
+  start,
+  stop,
+  type HeadToHead,
+  type Requests,
+  type Server,
+  loadAverage,
+  plural,
+  warmUpSeconds,
+} from './harness.js';
 import { largePg } from './large-pg.js';
 import { writeSection } from './report.js';
 import { getUser, listUsers, rows, search } from './scenarios.js';
@@ -40,9 +58,14 @@ export async function benchPostgres(): Promise<void> {
     '',
     `**Head-to-head**: ${plural(rounds, 'run')} of each server alternating with ${plural(rounds + 1, 'run')} of the baseline (after a ${warmUpSeconds} s warm-up of each), each run divided by the mean of the baseline runs either side; median ratio in bold, lowest–highest in brackets, then median req/s.`,
     '',
-    headToHeadTable(h2h, contenders.map((s) => s.name)),
+    headToHeadTable(
+      h2h,
+      contenders.map((s) => s.name),
+    ),
     '',
-    `**Cold start**, spawn → first 200, median of 5: ${Object.entries(cold).map(([n, ms]) => `${n} ${fmt(median(ms))} ms`).join(', ')}.`,
+    `**Cold start**, spawn → first 200, median of 5: ${Object.entries(cold)
+      .map(([n, ms]) => `${n} ${fmt(median(ms))} ms`)
+      .join(', ')}.`,
     '',
     `Load average of the machine (1 min, two cores shared with other work): ${loadAtStart} before the runs, ${loadAtEnd} at the end, of which the benchmark's own processes are about 2.`,
   ].join('\n');

@@ -20,7 +20,10 @@ function script(path: string) {
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const only = (values.only ?? process.env.BENCH_ONLY ?? Object.keys(parts).join(',')).split(',').map((p) => p.trim()).filter(Boolean);
+const only = (values.only ?? process.env.BENCH_ONLY ?? Object.keys(parts).join(','))
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
 const unknown = only.filter((p) => !(p in parts));
 if (unknown.length) {
   console.error(`Unknown part ${unknown.join(', ')}; the parts are ${Object.keys(parts).join(', ')}.`);

@@ -4,7 +4,9 @@ import { fromManyClients, type Requests } from './harness.js';
 
 export const rows = 1_000_000;
 
-export const getUser: Requests = fromManyClients([{ setupRequest: (req) => ({ ...req, path: `/api/v2/users/${1 + Math.floor(Math.random() * rows)}` }) }]);
+export const getUser: Requests = fromManyClients([
+  { setupRequest: (req) => ({ ...req, path: `/api/v2/users/${1 + Math.floor(Math.random() * rows)}` }) },
+]);
 export const listUsers: Requests = fromManyClients([{ path: '/api/v2/users?per_page=20' }]);
 export const createUser: Requests = fromManyClients([
   {
@@ -17,4 +19,6 @@ export const createUser: Requests = fromManyClients([
     }),
   },
 ]);
-export const search: Requests = fromManyClients([{ setupRequest: (req) => ({ ...req, path: `/api/v2/search?q=user${10_000 + Math.floor(Math.random() * 80_000)}` }) }]);
+export const search: Requests = fromManyClients([
+  { setupRequest: (req) => ({ ...req, path: `/api/v2/search?q=user${10_000 + Math.floor(Math.random() * 80_000)}` }) },
+]);

@@ -4,7 +4,28 @@
 // the maximum rate, cold start, CSV export. Writes its section of BENCHMARKS.md.
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { assertAlive, coldStarts, connections, crowded, crowdedTable, fixedRate, fmt, headToHead, headToHeadTable, median, rounds, seconds, start, stop, type HeadToHead, type Requests, type Server, loadAverage, plural, warmUpSeconds } from './harness.js';
+import {
+  assertAlive,
+  coldStarts,
+  connections,
+  crowded,
+  crowdedTable,
+  fixedRate,
+  fmt,
+  headToHead,
+  headToHeadTable,
+  median,
+  rounds,
+  seconds,
+  start,
+  stop,
+  type HeadToHead,
+  type Requests,
+  type Server,
+  loadAverage,
+  plural,
+  warmUpSeconds,
+} from './harness.js';
 import { largeDb } from './large-db.js';
 import { writeSection } from './report.js';
 import { createUser, getUser, listUsers, rows, search } from './scenarios.js';
@@ -49,10 +70,14 @@ export async function benchSqlite(): Promise<void> {
 
   // Latency at a fixed moderate rate: half of what each server sustained head-to-head.
   const latency: string[] = [];
-  for (const [scenario, requests] of [['getUser', getUser], ['listUsers (v2, 20 per page)', listUsers]] as const) {
+  for (const [scenario, requests] of [
+    ['getUser', getUser],
+    ['listUsers (v2, 20 per page)', listUsers],
+  ] as const) {
     for (const server of running.filter((s) => s.name.startsWith('API') || s === baseline)) {
       const byName = h2h[scenario] ?? {};
-      const max = server === baseline ? median(Object.values(byName).flatMap((h) => h.baselineRps)) : median(byName[server.name]?.rps ?? [0]);
+      const max =
+        server === baseline ? median(Object.values(byName).flatMap((h) => h.baselineRps)) : median(byName[server.name]?.rps ?? [0]);
       const { p50, p99, rate } = await fixedRate(server, requests, Math.round(max / 2));
       latency.push(`| ${scenario} | ${server.name} | ${fmt(rate)} req/s | ${p50.toFixed(2)} ms | ${p99.toFixed(2)} ms |`);
     }
@@ -82,7 +107,10 @@ export async function benchSqlite(): Promise<void> {
     '',
     `**Head-to-head** (the figure to read): for each server and scenario, ${plural(rounds, 'run')} of it alternating with ${plural(rounds + 1, 'run')} of the baseline (B, X, B, …, B, after a ${warmUpSeconds} s warm-up of each); each run of X is divided by the mean of the two baseline runs either side. Median ratio in bold, lowest–highest in brackets, then X's median req/s; the baseline column is the median of all its runs in that scenario.`,
     '',
-    headToHeadTable(h2h, contenders.map((s) => s.name)),
+    headToHeadTable(
+      h2h,
+      contenders.map((s) => s.name),
+    ),
     '',
     `**Crowded loop** (the earlier method, kept for comparison): all six servers in one loop, scenario after scenario, ${plural(rounds, 'round')}; median round, ratio to the baseline's median. A server waits for five others between its turns, which biases against whichever is measured between others.`,
     '',

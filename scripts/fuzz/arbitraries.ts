@@ -27,7 +27,9 @@ function stringOf(schema: Json): fc.Arbitrary<string> {
     case 'email':
       return fc.emailAddress().filter((s) => fits(s) && passesFormat('email', s));
     case 'date-time':
-      return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
+      return fc
+        .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
+        .map((d) => d.toISOString());
     case 'uri':
       return fc.webUrl().filter(fits);
   }
@@ -35,7 +37,10 @@ function stringOf(schema: Json): fc.Arbitrary<string> {
   // Any code point, or printable ASCII (where words and punctuation meet search and CSV). Lone
   // surrogates (JSON's `"\ud800"`) are negative data: the server refuses them as not text.
   const text = (min: number, max: number) =>
-    fc.oneof(fc.string({ unit: 'binary', minLength: min, maxLength: max }), fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }));
+    fc.oneof(
+      fc.string({ unit: 'binary', minLength: min, maxLength: max }),
+      fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }),
+    );
   // Mostly short strings, sometimes exactly at a length bound.
   const any = fc.oneof(
     { weight: 6, arbitrary: text(minLength, maxLength) },
@@ -78,7 +83,9 @@ export function valid(schema: Json): fc.Arbitrary<unknown> {
     case 'array': {
       const items = valid(schema.items ?? {});
       const constraints = { minLength: schema.minItems ?? 0, maxLength: schema.maxItems ?? 10 };
-      return schema.uniqueItems ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) }) : fc.array(items, constraints);
+      return schema.uniqueItems
+        ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) })
+        : fc.array(items, constraints);
     }
     case 'object': {
       const properties = Object.entries<Json>(schema.properties ?? {}).filter(([, s]) => !s.readOnly);

@@ -24,7 +24,10 @@ class Step {
     const exchange = await this.world.exchange('chain', op, { token: this.token, ...parts });
     const failures: Failure[] = [];
     if (!statuses.includes(exchange.response.status)) {
-      failures.push({ check: 'chain step answered', message: `${op.operationId} expected ${statuses.join(' or ')}, got ${exchange.response.status}: ${exchange.response.text.slice(0, 300)}` });
+      failures.push({
+        check: 'chain step answered',
+        message: `${op.operationId} expected ${statuses.join(' or ')}, got ${exchange.response.status}: ${exchange.response.text.slice(0, 300)}`,
+      });
     } else failures.push(...extra(exchange));
     verdict(op, exchange, failures);
     return exchange;
@@ -37,26 +40,46 @@ class Step {
   }
 }
 
-const same = (what: string, expected: unknown) => (e: Exchange): Failure[] =>
-  isDeepStrictEqual(e.response.body, expected) ? [] : [{ check: 'chain: what was written is read', message: `${what}: expected ${JSON.stringify(expected).slice(0, 400)}, got ${e.response.text.slice(0, 400)}` }];
+const same =
+  (what: string, expected: unknown) =>
+  (e: Exchange): Failure[] =>
+    isDeepStrictEqual(e.response.body, expected)
+      ? []
+      : [
+          {
+            check: 'chain: what was written is read',
+            message: `${what}: expected ${JSON.stringify(expected).slice(0, 400)}, got ${e.response.text.slice(0, 400)}`,
+          },
+        ];
 
 /** Every field the request sent that the response carries (writeOnly ones, such as a password, it does not) holds what was sent. */
-const stored = (what: string, sent: unknown) => (e: Exchange): Failure[] =>
-  Object.entries(sent as object)
-    .filter(([k]) => k in ((e.response.body as object) ?? {}))
-    .filter(([k, v]) => !isDeepStrictEqual((e.response.body as Json)[k], v))
-    .map(([k, v]) => ({ check: 'chain: what was sent is stored', message: `${what}: ${k} sent ${JSON.stringify(v)}, stored ${JSON.stringify((e.response.body as Json)[k])}` }));
+const stored =
+  (what: string, sent: unknown) =>
+  (e: Exchange): Failure[] =>
+    Object.entries(sent as object)
+      .filter(([k]) => k in ((e.response.body as object) ?? {}))
+      .filter(([k, v]) => !isDeepStrictEqual((e.response.body as Json)[k], v))
+      .map(([k, v]) => ({
+        check: 'chain: what was sent is stored',
+        message: `${what}: ${k} sent ${JSON.stringify(v)}, stored ${JSON.stringify((e.response.body as Json)[k])}`,
+      }));
 
 const itemsOf = (body: Json): Json[] => (Array.isArray(body) ? body : (body?.data ?? []));
-const listed = (id: unknown) => (e: Exchange): Failure[] =>
-  itemsOf(e.response.body).some((item) => item.id === id) ? [] : [{ check: 'chain: the list holds what was created', message: `id ${id} not on the first page` }];
+const listed =
+  (id: unknown) =>
+  (e: Exchange): Failure[] =>
+    itemsOf(e.response.body).some((item) => item.id === id)
+      ? []
+      : [{ check: 'chain: the list holds what was created', message: `id ${id} not on the first page` }];
 
 /** The GET of the collection a create posts to: POST /users → GET /users. */
 const listOf = (create: Operation, version: Version) => model[version].find((o) => o.method === 'GET' && o.urlPath === create.urlPath);
 
 /** A chain from each operation whose 201 response declares links. */
 export function chains(world: World): Property[] {
-  const creates = model[world.version].filter((o) => o.method === 'POST' && linksFor(world.version, o.operationId, '201').length > 0 && o.body);
+  const creates = model[world.version].filter(
+    (o) => o.method === 'POST' && linksFor(world.version, o.operationId, '201').length > 0 && o.body,
+  );
   const out: Property[] = creates.map((create) => {
     const links = linksFor(world.version, create.operationId, '201');
     const byOp = (method: string, kind?: 'list' | 'item') =>
@@ -65,7 +88,8 @@ export function chains(world: World): Property[] {
         if (target.method !== method) return false;
         if (!kind) return true;
         // A GET of the created resource itself takes exactly the link's parameters.
-        const isItem = target.params.filter((p) => p.in === 'path').length === Object.keys(l.parameters).length && target.urlPath.endsWith('}');
+        const isItem =
+          target.params.filter((p) => p.in === 'path').length === Object.keys(l.parameters).length && target.urlPath.endsWith('}');
         return kind === 'item' ? isItem : !isItem;
       });
     const self = byOp('GET', 'item').find((l) => l.name === 'self') ?? byOp('GET', 'item')[0];
@@ -74,7 +98,11 @@ export function chains(world: World): Property[] {
     const updateOp = update && operationOf(world.version, update.operationId);
     const arbitrary = fc.record({
       create: valid(create.body!.schema).map(withoutAdminOnly),
-      update: updateOp?.body ? valid(updateOp.body.schema).map(withoutAdminOnly).filter((b) => Object.keys(b).length > 0) : fc.constant(undefined),
+      update: updateOp?.body
+        ? valid(updateOp.body.schema)
+            .map(withoutAdminOnly)
+            .filter((b) => Object.keys(b).length > 0)
+        : fc.constant(undefined),
       caller: fc.nat(2),
     });
     const property = fc.asyncProperty(arbitrary, async ({ create: createBody, update: updateBody, caller }) => {
@@ -82,7 +110,11 @@ export function chains(world: World): Property[] {
       // A new user signs in as itself; anything else is created by one of the fuzzer's users.
       const creatingUser = create.operationId === 'createUser';
       let step = new Step(world, creatingUser ? undefined : world.principals[caller % world.principals.length]!.token);
-      const created = (await step.run(create, { body: createBody }, [201, 409], (e) => (e.response.status === 201 ? stored(create.operationId, createBody)(e) : []))).response;
+      const created = (
+        await step.run(create, { body: createBody }, [201, 409], (e) =>
+          e.response.status === 201 ? stored(create.operationId, createBody)(e) : [],
+        )
+      ).response;
       if (created.status === 409) return; // The generated email was taken: declared, and nothing to follow.
       if (creatingUser) {
         // The spec's Email: unique among users regardless of letter case.
@@ -90,13 +122,19 @@ export function chains(world: World): Property[] {
         const swapped = [...email].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
         await step.run(create, { body: { ...(createBody as object), email: swapped } }, [409]);
         const signIn = operationOf(world.version, 'createToken');
-        const { token } = (await step.run(signIn, { body: { email: (createBody as Json).email, password: (createBody as Json).password } }, [201])).response.body;
+        const { token } = (
+          await step.run(signIn, { body: { email: (createBody as Json).email, password: (createBody as Json).password } }, [201])
+        ).response.body;
         step = new Step(world, token);
       }
       if (self) await step.follow(self, created.body, {}, [200], same(`${self.operationId} after ${create.operationId}`, created.body));
       let current = created.body;
       if (update && updateBody) {
-        const updated = (await step.follow(update, created.body, { body: updateBody }, [200, 409], (e) => (e.response.status === 200 ? stored(update.operationId, updateBody)(e) : []))).response;
+        const updated = (
+          await step.follow(update, created.body, { body: updateBody }, [200, 409], (e) =>
+            e.response.status === 200 ? stored(update.operationId, updateBody)(e) : [],
+          )
+        ).response;
         if (updated.status === 200) {
           current = updated.body;
           if (self) await step.follow(self, created.body, {}, [200], same(`${self.operationId} after ${update.operationId}`, updated.body));
@@ -111,7 +149,12 @@ export function chains(world: World): Property[] {
         if (self) await step.follow(self, created.body, { token: undefined }, [404]);
       }
     });
-    return { kind: 'chain' as const, operationId: create.operationId, cost: 8, property: property as fc.IAsyncPropertyWithHooks<[unknown]> };
+    return {
+      kind: 'chain' as const,
+      operationId: create.operationId,
+      cost: 8,
+      property: property as fc.IAsyncPropertyWithHooks<[unknown]>,
+    };
   });
   const token = tokenChain(world);
   return token ? [...out, token] : out;
@@ -119,13 +162,16 @@ export function chains(world: World): Property[] {
 
 /** A token's life (the spec links no token operations): sign in, use it, sign out, refused. */
 function tokenChain(world: World): Property | undefined {
-  const ops = Object.fromEntries(['createToken', 'getUser', 'deleteToken'].map((id) => [id, model[world.version].find((o) => o.operationId === id)]));
+  const ops = Object.fromEntries(
+    ['createToken', 'getUser', 'deleteToken'].map((id) => [id, model[world.version].find((o) => o.operationId === id)]),
+  );
   if (!ops.createToken || !ops.getUser || !ops.deleteToken) return undefined;
   const property = fc.asyncProperty(fc.record({ caller: fc.nat(2), viaOwn: fc.boolean() }), async ({ caller, viaOwn }) => {
     await world.heal(false);
     const principal = world.principals[caller % world.principals.length]!;
     const anonymous = new Step(world, undefined);
-    const { token } = (await anonymous.run(ops.createToken!, { body: { email: principal.email, password: principal.password } }, [201])).response.body;
+    const { token } = (await anonymous.run(ops.createToken!, { body: { email: principal.email, password: principal.password } }, [201]))
+      .response.body;
     const signedIn = new Step(world, token);
     await signedIn.run(ops.getUser!, { params: { userId: principal.id } }, [200]);
     await signedIn.run(ops.deleteToken!, {}, [204]);
@@ -144,7 +190,9 @@ const keyOf = (item: Json): string => (item?.type ? `${item.type}:${item[item.ty
  * no item twice, the same items in the same order both ways, and as many as the total says.
  */
 export function pagingWalks(world: World): Property[] {
-  const lists = model[world.version].filter((o) => o.method === 'GET' && o.params.some((p) => p.name === 'per_page') && o.params.some((p) => p.name === 'page'));
+  const lists = model[world.version].filter(
+    (o) => o.method === 'GET' && o.params.some((p) => p.name === 'per_page') && o.params.some((p) => p.name === 'page'),
+  );
   return lists.map((op) => {
     const hasCursor = op.params.some((p) => p.name === 'cursor');
     const q = op.params.find((p) => p.name === 'q');
@@ -172,8 +220,13 @@ export function pagingWalks(world: World): Property[] {
         ended = items.length < perPage;
       }
       const failures: Failure[] = [];
-      if (new Set(offset).size !== offset.length) failures.push({ check: 'paging: no item twice', message: `offset mode: ${offset.join(', ')}` });
-      if (ended && Number.isFinite(total) && offset.length !== total) failures.push({ check: 'paging: the total counts the items', message: `total ${total}, walked ${offset.length}: ${offset.join(', ')}` });
+      if (new Set(offset).size !== offset.length)
+        failures.push({ check: 'paging: no item twice', message: `offset mode: ${offset.join(', ')}` });
+      if (ended && Number.isFinite(total) && offset.length !== total)
+        failures.push({
+          check: 'paging: the total counts the items',
+          message: `total ${total}, walked ${offset.length}: ${offset.join(', ')}`,
+        });
       let last: Exchange | undefined;
       if (hasCursor) {
         const cursor: string[] = [];
@@ -187,7 +240,10 @@ export function pagingWalks(world: World): Property[] {
         }
         const n = Math.min(cursor.length, offset.length);
         if (cursor.slice(0, n).join() !== offset.slice(0, n).join() || (ended && cursor.length !== offset.length)) {
-          failures.push({ check: 'paging: cursor and offset modes agree', message: `offset ${offset.join(', ')}; cursor ${cursor.join(', ')}` });
+          failures.push({
+            check: 'paging: cursor and offset modes agree',
+            message: `offset ${offset.join(', ')}; cursor ${cursor.join(', ')}`,
+          });
         }
       }
       if (failures.length > 0 && last) verdict(op, last, failures);

@@ -21,10 +21,14 @@ export function responseFailures(op: Operation, { response, requestId }: Exchang
   const got = response.headers.get('x-request-id');
   const echoed = WELL_FORMED_ID.test(requestId);
   if (echoed ? got !== requestId : !UUID.test(got ?? '')) {
-    failures.push({ check: 'request id echoed', message: `sent ${JSON.stringify(requestId)}, got ${JSON.stringify(got)}${echoed ? '' : ' (expected a new UUID)'}` });
+    failures.push({
+      check: 'request id echoed',
+      message: `sent ${JSON.stringify(requestId)}, got ${JSON.stringify(got)}${echoed ? '' : ' (expected a new UUID)'}`,
+    });
   }
   const errorId = (response.body as Json)?.error?.request_id;
-  if (response.status >= 400 && errorId !== undefined && errorId !== got) failures.push({ check: 'request id echoed', message: `error.request_id is ${errorId}, the header ${got}` });
+  if (response.status >= 400 && errorId !== undefined && errorId !== got)
+    failures.push({ check: 'request id echoed', message: `error.request_id is ${errorId}, the header ${got}` });
   return failures;
 }
 
@@ -35,8 +39,10 @@ const codeOf = (exchange: Exchange): string | undefined => (exchange.response.bo
 export function positiveFailures(exchange: Exchange, withToken: boolean): Failure[] {
   const { status } = exchange.response;
   const code = codeOf(exchange);
-  if ((status === 400 || status === 422) && code && REFUSALS.has(code)) return [{ check: 'positive data accepted', message: `refused with ${status} ${code}: ${exchange.response.text.slice(0, 300)}` }];
-  if (withToken && status === 401) return [{ check: 'positive data accepted', message: `a working token was refused: ${exchange.response.text.slice(0, 300)}` }];
+  if ((status === 400 || status === 422) && code && REFUSALS.has(code))
+    return [{ check: 'positive data accepted', message: `refused with ${status} ${code}: ${exchange.response.text.slice(0, 300)}` }];
+  if (withToken && status === 401)
+    return [{ check: 'positive data accepted', message: `a working token was refused: ${exchange.response.text.slice(0, 300)}` }];
   return [];
 }
 
@@ -44,7 +50,9 @@ export function positiveFailures(exchange: Exchange, withToken: boolean): Failur
 export function negativeFailures(exchange: Exchange, expected: { status: number; code: string; field: string }): Failure[] {
   const { status, body } = exchange.response;
   const code = codeOf(exchange);
-  const fail = (message: string) => [{ check: 'negative data refused', message: `${message}; got ${status} ${exchange.response.text.slice(0, 300)}` }];
+  const fail = (message: string) => [
+    { check: 'negative data refused', message: `${message}; got ${status} ${exchange.response.text.slice(0, 300)}` },
+  ];
   if (status !== expected.status) return fail(`expected ${expected.status} ${expected.code}`);
   if (code !== expected.code) return fail(`expected code ${expected.code}`);
   if (expected.field === '') return [];

@@ -19,14 +19,18 @@ const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.r
 const requests = Number(values.requests);
 const chosen = (values.version ?? versions) as Version[];
 if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(requests) || requests < 1 || chosen.some((v) => !versions.includes(v))) {
-  console.error(`usage: npm run fuzz -- [--seed <integer>] [--requests <n>] [--base-url <url>] [--version ${versions.join('|')}] [--operation <operationId>]`);
+  console.error(
+    `usage: npm run fuzz -- [--seed <integer>] [--requests <n>] [--base-url <url>] [--version ${versions.join('|')}] [--operation <operationId>]`,
+  );
   process.exit(2);
 }
 console.log(`seed: ${seed}`);
 
 const server = values['base-url'] ? undefined : await startInProcessServer();
 const baseUrl = values['base-url'] ?? server!.origin;
-console.log(`fuzzing ${baseUrl}${server ? ' (in-process, fresh SQLite in memory, rate limits off)' : ''}: ${requests} requests per version`);
+console.log(
+  `fuzzing ${baseUrl}${server ? ' (in-process, fresh SQLite in memory, rate limits off)' : ''}: ${requests} requests per version`,
+);
 try {
   const report = await fuzz({ baseUrl, seed, requests, versions: chosen, operations: values.operation, log: (line) => console.log(line) });
   for (const line of summary(report)) console.log(line);

@@ -52,18 +52,38 @@ function breakings(schema: Json, inParam: boolean): Array<[string, fc.Arbitrary<
     if (schema.enum) out.push(['not in the enum', fc.string({ maxLength: 10 }).filter((s) => !schema.enum.includes(s))]);
     if (schema.maxLength !== undefined) {
       const n = schema.maxLength;
-      out.push(['too long', fc.integer({ min: n + 1, max: n + 20 }).map((len) => (schema.format === 'email' ? `${'a'.repeat(len - 12)}@example.com` : 'x'.repeat(len)))]);
+      out.push([
+        'too long',
+        fc
+          .integer({ min: n + 1, max: n + 20 })
+          .map((len) => (schema.format === 'email' ? `${'a'.repeat(len - 12)}@example.com` : 'x'.repeat(len))),
+      ]);
     }
-    if (schema.minLength) out.push(['too short', fc.string({ unit: 'grapheme-ascii', minLength: schema.minLength - 1, maxLength: schema.minLength - 1 })]);
+    if (schema.minLength)
+      out.push(['too short', fc.string({ unit: 'grapheme-ascii', minLength: schema.minLength - 1, maxLength: schema.minLength - 1 })]);
     if (schema.pattern === '^[^\\u0000]*$') {
-      out.push(['a NUL character', fc.tuple(fc.string({ unit: 'grapheme-ascii', maxLength: 4 }), fc.string({ unit: 'grapheme-ascii', maxLength: 4 })).map(([a, b]) => `${a}\u0000${b}`.padEnd(schema.minLength ?? 0, 'x'))]);
+      out.push([
+        'a NUL character',
+        fc
+          .tuple(fc.string({ unit: 'grapheme-ascii', maxLength: 4 }), fc.string({ unit: 'grapheme-ascii', maxLength: 4 }))
+          .map(([a, b]) => `${a}\u0000${b}`.padEnd(schema.minLength ?? 0, 'x')),
+      ]);
     }
-    if (!inParam) out.push(['a lone surrogate', withLoneSurrogate(Math.max(1, Math.min(schema.maxLength ?? 10, 10))).map((v) => v.padEnd(schema.minLength ?? 0, 'x'))]);
-    if (schema.format === 'email') out.push(['not an email', fc.constantFrom('plainaddress', 'no-at.example.com', 'two@@example.com', 'a@', '@example.com', 'a b@example.com')]);
+    if (!inParam)
+      out.push([
+        'a lone surrogate',
+        withLoneSurrogate(Math.max(1, Math.min(schema.maxLength ?? 10, 10))).map((v) => v.padEnd(schema.minLength ?? 0, 'x')),
+      ]);
+    if (schema.format === 'email')
+      out.push([
+        'not an email',
+        fc.constantFrom('plainaddress', 'no-at.example.com', 'two@@example.com', 'a@', '@example.com', 'a b@example.com'),
+      ]);
   }
   if (type === 'array') {
     out.push(['wrong type', wrongType(schema)]);
-    if (schema.maxItems !== undefined) out.push(['too many items', fc.array(valid(schema.items ?? {}), { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 3 })]);
+    if (schema.maxItems !== undefined)
+      out.push(['too many items', fc.array(valid(schema.items ?? {}), { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 3 })]);
   }
   if (type === 'object') out.push(['wrong type', wrongType(schema)]);
   return out;
@@ -73,16 +93,27 @@ function breakings(schema: Json, inParam: boolean): Array<[string, fc.Arbitrary<
 const expectOf = (broken: string) => (broken === 'a lone surrogate' ? { expect: { status: 400, code: 'BAD_REQUEST' } } : {});
 
 const undeclaredName = (declared: string[]) =>
-  fc.oneof(fc.constantFrom('extra', 'id', 'created_at', 'updated_at', '_links', 'author', '__proto__'), fc.stringMatching(/^[a-z][a-z_]{0,11}$/)).filter((n) => !declared.includes(n));
+  fc
+    .oneof(
+      fc.constantFrom('extra', 'id', 'created_at', 'updated_at', '_links', 'author', '__proto__'),
+      fc.stringMatching(/^[a-z][a-z_]{0,11}$/),
+    )
+    .filter((n) => !declared.includes(n));
 
 /** Every site of the operation where one broken constraint must be refused. */
 export function sitesOf(op: Operation): Site[] {
   const sites: Site[] = [];
   for (const p of op.params) {
     for (const [broken, value] of breakings(p.schema, true)) sites.push({ where: p.in, field: p.name, broken, value });
-    if (p.in === 'query' && p.required) sites.push({ where: 'query', field: p.name, broken: 'missing required', value: fc.constant(ABSENT) });
+    if (p.in === 'query' && p.required)
+      sites.push({ where: 'query', field: p.name, broken: 'missing required', value: fc.constant(ABSENT) });
     if (p.name === 'cursor') {
-      sites.push({ where: 'query', field: 'cursor', broken: 'a malformed cursor', value: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 80 }) });
+      sites.push({
+        where: 'query',
+        field: 'cursor',
+        broken: 'a malformed cursor',
+        value: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 80 }),
+      });
     }
   }
   if (op.params.some((p) => p.in === 'query') || op.method === 'GET') {
@@ -93,10 +124,22 @@ export function sitesOf(op: Operation): Site[] {
   if (op.urlPath.startsWith(`/api/${op.version}/`)) {
     // What the operation cannot produce; a body it cannot read. No field to name: the error says what is wrong.
     const cannot = ['application/xml', 'text/html', 'image/png', 'text/csv', 'application/json;q=0'].filter((t) => !op.offered.includes(t));
-    sites.push({ where: 'header', field: 'accept', broken: 'an Accept it cannot produce', value: fc.constantFrom(...cannot), expect: { status: 406, code: 'NOT_ACCEPTABLE' } });
+    sites.push({
+      where: 'header',
+      field: 'accept',
+      broken: 'an Accept it cannot produce',
+      value: fc.constantFrom(...cannot),
+      expect: { status: 406, code: 'NOT_ACCEPTABLE' },
+    });
   }
   if (op.body) {
-    sites.push({ where: 'header', field: 'content-type', broken: 'a body that is not JSON', value: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml'), expect: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    sites.push({
+      where: 'header',
+      field: 'content-type',
+      broken: 'a body that is not JSON',
+      value: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml'),
+      expect: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+    });
     sites.push({
       where: 'body',
       field: '(raw)',
@@ -111,10 +154,12 @@ export function sitesOf(op: Operation): Site[] {
     for (const [name, s] of properties) {
       for (const [broken, value] of breakings(s, false)) sites.push({ where: 'body', field: name, broken, value, ...expectOf(broken) });
       if (s.type === 'array' && s.items) {
-        for (const [broken, value] of breakings(s.items, false)) sites.push({ where: 'body', field: `${name}.0`, broken: `an item ${broken}`, value, ...expectOf(broken) });
+        for (const [broken, value] of breakings(s.items, false))
+          sites.push({ where: 'body', field: `${name}.0`, broken: `an item ${broken}`, value, ...expectOf(broken) });
       }
     }
-    for (const name of schema.required ?? []) sites.push({ where: 'body', field: name, broken: 'missing required', value: fc.constant(ABSENT) });
+    for (const name of schema.required ?? [])
+      sites.push({ where: 'body', field: name, broken: 'missing required', value: fc.constant(ABSENT) });
     sites.push({ where: 'body', field: '(undeclared)', broken: 'an undeclared field', value: undeclaredName(properties.map(([n]) => n)) });
     // A JSON primitive is malformed to the body parser (400); an array is a body of the wrong type.
     sites.push({ where: 'body', field: '$', broken: 'an array, not an object', value: fc.array(fc.integer(), { maxLength: 2 }) });

@@ -38,7 +38,15 @@ export function planOf(op: Operation, options: { authenticated?: boolean; mode?:
   const targets = Object.fromEntries(
     pathParams(op).map((p) => [
       p.name,
-      fc.record({ mode: options.mode ? fc.constant(options.mode) : owned(p.name) ? fc.constantFrom<Target['mode']>('own', 'other', 'any') : fc.constant<Target['mode']>('any'), pick: fc.nat(), any: valid(p.schema) }),
+      fc.record({
+        mode: options.mode
+          ? fc.constant(options.mode)
+          : owned(p.name)
+            ? fc.constantFrom<Target['mode']>('own', 'other', 'any')
+            : fc.constant<Target['mode']>('any'),
+        pick: fc.nat(),
+        any: valid(p.schema),
+      }),
     ]),
   );
   const query = queryParams(op);
@@ -46,8 +54,13 @@ export function planOf(op: Operation, options: { authenticated?: boolean; mode?:
     caller: fc.nat(2),
     anonymous: op.auth === 'none' ? fc.constant(true) : op.auth === 'required' || options.authenticated ? fc.constant(false) : fc.boolean(),
     targets: fc.record(targets),
-    query: fc.record(Object.fromEntries(query.map((p) => [p.name, valid(p.schema)])), { requiredKeys: query.filter((p) => p.required).map((p) => p.name) }),
-    follow: op.params.some((p) => p.name === 'cursor') && options.authenticated === undefined ? fc.option(fc.nat(), { freq: 3 }) : fc.constant(null),
+    query: fc.record(Object.fromEntries(query.map((p) => [p.name, valid(p.schema)])), {
+      requiredKeys: query.filter((p) => p.required).map((p) => p.name),
+    }),
+    follow:
+      op.params.some((p) => p.name === 'cursor') && options.authenticated === undefined
+        ? fc.option(fc.nat(), { freq: 3 })
+        : fc.constant(null),
     body: op.body ? valid(op.body.schema) : fc.constant(undefined),
     accept: fc.constantFrom(...acceptsOf(op)),
     requestId: fc.option(
@@ -64,7 +77,7 @@ export function planOf(op: Operation, options: { authenticated?: boolean; mode?:
 export function partsOf(world: World, op: Operation, plan: Plan): RequestParts & { following?: string } {
   const n = world.principals.length;
   const caller = world.principals[plan.caller % n]!;
-  const other = world.principals[(plan.caller + 1 + (plan.targets.userId?.pick ?? plan.targets.postId?.pick ?? 0) % (n - 1)) % n]!;
+  const other = world.principals[(plan.caller + 1 + ((plan.targets.userId?.pick ?? plan.targets.postId?.pick ?? 0) % (n - 1))) % n]!;
   const params: Record<string, unknown> = {};
   for (const [name, t] of Object.entries(plan.targets)) {
     const whose = t.mode === 'own' ? caller : other;
@@ -72,7 +85,13 @@ export function partsOf(world: World, op: Operation, plan: Plan): RequestParts &
     else if (name === 'userId') params[name] = whose.id;
     else params[name] = whose.posts.length > 0 ? whose.posts[t.pick % whose.posts.length] : t.any;
   }
-  const parts: RequestParts & { following?: string } = { params, query: plan.query, body: plan.body, accept: plan.accept, ...(plan.requestId !== null && { requestId: plan.requestId }) };
+  const parts: RequestParts & { following?: string } = {
+    params,
+    query: plan.query,
+    body: plan.body,
+    accept: plan.accept,
+    ...(plan.requestId !== null && { requestId: plan.requestId }),
+  };
   if (!plan.anonymous) parts.token = caller.token;
   const nexts = world.cursors.get(op.operationId) ?? [];
   if (plan.follow !== null && nexts.length > 0) parts.following = nexts[plan.follow % nexts.length];
@@ -86,10 +105,12 @@ export interface NegativeCase {
 }
 
 export function negativeOf(op: Operation, sites: Site[]): fc.Arbitrary<NegativeCase> {
-  return fc.record({
-    plan: planOf(op, { authenticated: true, mode: 'own' }),
-    ...{ siteValue: fc.oneof(...sites.map((s, i) => s.value.map((value) => ({ site: i, value })))) },
-  }).map(({ plan, siteValue }) => ({ plan, ...siteValue }));
+  return fc
+    .record({
+      plan: planOf(op, { authenticated: true, mode: 'own' }),
+      ...{ siteValue: fc.oneof(...sites.map((s, i) => s.value.map((value) => ({ site: i, value })))) },
+    })
+    .map(({ plan, siteValue }) => ({ plan, ...siteValue }));
 }
 
 /** Breaks the one site of the request; returns what the error must name. */

@@ -19,7 +19,12 @@ async function sendParts(world: World, kind: Kind, op: Operation, parts: Request
   if (parts.following) {
     // Following a `links.next` as handed out: its query carries the cursor and the other parameters.
     const next = new URL(parts.following);
-    return world.exchange(kind, op, { ...parts, params: paramsFromPath(op, next.pathname), query: Object.fromEntries(next.searchParams), body: undefined });
+    return world.exchange(kind, op, {
+      ...parts,
+      params: paramsFromPath(op, next.pathname),
+      query: Object.fromEntries(next.searchParams),
+      body: undefined,
+    });
   }
   return world.exchange(kind, op, parts);
 }
@@ -50,7 +55,9 @@ export function negative(world: World, op: Operation): Property | undefined {
     const exchange = await world.exchange('negative', op, parts);
     const broken = sites[site]!;
     const expected = {
-      ...(broken.where === 'body' ? { status: 422, code: 'VALIDATION_ERROR' } : { status: 400, code: broken.broken === 'a malformed cursor' ? 'INVALID_CURSOR' : 'BAD_REQUEST' }),
+      ...(broken.where === 'body'
+        ? { status: 422, code: 'VALIDATION_ERROR' }
+        : { status: 400, code: broken.broken === 'a malformed cursor' ? 'INVALID_CURSOR' : 'BAD_REQUEST' }),
       ...broken.expect,
       field,
     };

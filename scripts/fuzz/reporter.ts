@@ -16,4 +16,7 @@ export function summaryLine(r: VersionReport): string {
   );
 }
 
-export const summary = (report: FuzzReport): string[] => [...report.versions.map(summaryLine), `seed ${report.seed}: ${report.failures.length} failure(s)`];
+export const summary = (report: FuzzReport): string[] => [
+  ...report.versions.map(summaryLine),
+  `seed ${report.seed}: ${report.failures.length} failure(s)`,
+];

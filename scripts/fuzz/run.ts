@@ -61,7 +61,13 @@ const SHARES: Record<Exclude<Kind, 'setup'>, number> = { positive: 0.4, negative
 /** The probes and docs live outside the versions and cost little to cover: a few runs each. */
 const PROBE_RUNS = 5;
 
-async function check(world: World, p: Property, numRuns: number, seed: number, log: (line: string) => void): Promise<FoundFailure | undefined> {
+async function check(
+  world: World,
+  p: Property,
+  numRuns: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<FoundFailure | undefined> {
   // Not the number of runs: a replay with --operation runs more of the same sequence.
   const propertySeed = seedOf(seed, `${world.version}:${p.kind}:${p.operationId}`);
   await world.heal(true);
@@ -128,13 +134,33 @@ export async function fuzzVersion(options: FuzzOptions, version: Version): Promi
     const found = await check(world, p, PROBE_RUNS, options.seed, log);
     if (found) failures.push(found);
   }
-  await runAll(versioned.map((o) => positive(world, o)), SHARES.positive, 0);
-  await runAll(versioned.flatMap((o) => negative(world, o) ?? []), SHARES.negative, 0);
-  await runAll(versioned.flatMap((o) => auth(world, o) ?? []), SHARES.auth, 0);
-  await runAll([...chains(world), ...pagingWalks(world)].filter((c) => wanted(c.operationId)), SHARES.chain, 0);
+  await runAll(
+    versioned.map((o) => positive(world, o)),
+    SHARES.positive,
+    0,
+  );
+  await runAll(
+    versioned.flatMap((o) => negative(world, o) ?? []),
+    SHARES.negative,
+    0,
+  );
+  await runAll(
+    versioned.flatMap((o) => auth(world, o) ?? []),
+    SHARES.auth,
+    0,
+  );
+  await runAll(
+    [...chains(world), ...pagingWalks(world)].filter((c) => wanted(c.operationId)),
+    SHARES.chain,
+    0,
+  );
   // Top up with positive data until the budget is spent.
   for (let round = 1; world.sent < options.requests && versioned.length > 0; round++) {
-    await runAll(versioned.map((o) => positive(world, o)), (options.requests - world.sent) / options.requests, round);
+    await runAll(
+      versioned.map((o) => positive(world, o)),
+      (options.requests - world.sent) / options.requests,
+      round,
+    );
   }
   const byKind: Record<string, number> = {};
   const byOperation: Record<string, number> = {};

@@ -99,7 +99,9 @@ function modelOf(version: Spec): Operation[] {
 }
 
 // The probes and docs (openapi/service.yaml) are fuzzed with v1, the version the unversioned paths default to.
-export const model: Record<Version, Operation[]> = Object.fromEntries(versions.map((v) => [v, [...modelOf(v), ...(v === 'v1' ? modelOf('service') : [])]])) as Record<Version, Operation[]>;
+export const model: Record<Version, Operation[]> = Object.fromEntries(
+  versions.map((v) => [v, [...modelOf(v), ...(v === 'v1' ? modelOf('service') : [])]]),
+) as Record<Version, Operation[]>;
 
 /** Whether the operation is served under /api/<version> (the probes and docs are not). */
 export const isVersioned = (op: Operation) => op.urlPath.startsWith(`/api/${op.version}/`);

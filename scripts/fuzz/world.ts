@@ -83,7 +83,10 @@ export class World {
   /** Calls an operation for the fuzzer's own bookkeeping; anything but `expect` is an error. */
   async setup(operationId: string, parts: RequestParts, expect: number): Promise<Json> {
     const { request, response } = await this.exchange('setup', operationOf(this.version, operationId), parts);
-    if (response.status !== expect) throw new Error(`setup ${operationId} answered ${response.status}, not ${expect}: ${response.text.slice(0, 300)}\n${curlOf(request)}`);
+    if (response.status !== expect)
+      throw new Error(
+        `setup ${operationId} answered ${response.status}, not ${expect}: ${response.text.slice(0, 300)}\n${curlOf(request)}`,
+      );
     return response.body;
   }
 
@@ -105,7 +108,10 @@ export class World {
     for (let i = 0; i < n; i++) {
       const p = this.principals[i];
       let works = p !== undefined && !p.gone;
-      if (works && probe) works = (await this.exchange('setup', operationOf(this.version, 'getUser'), { params: { userId: p!.id }, token: p!.token })).response.status === 200;
+      if (works && probe)
+        works =
+          (await this.exchange('setup', operationOf(this.version, 'getUser'), { params: { userId: p!.id }, token: p!.token })).response
+            .status === 200;
       if (!works) this.principals[i] = await this.newPrincipal();
     }
   }
@@ -114,9 +120,11 @@ export class World {
   private learn(op: Operation, parts: RequestParts, status: number, body: Json) {
     const caller = this.principals.find((p) => parts.token !== undefined && p.token === parts.token && parts.authorization === undefined);
     if (op.operationId === 'createPost' && status === 201 && caller && body?.author?.id === caller.id) caller.posts.push(body.id);
-    if (op.operationId === 'deleteUser' && status === 204) for (const p of this.principals) if (p.id === parts.params?.userId) p.gone = true;
+    if (op.operationId === 'deleteUser' && status === 204)
+      for (const p of this.principals) if (p.id === parts.params?.userId) p.gone = true;
     if (op.operationId === 'deleteToken' && status === 204 && caller) caller.gone = true;
-    if (op.operationId === 'deletePost' && status === 204) for (const p of this.principals) p.posts = p.posts.filter((id) => id !== parts.params?.postId);
+    if (op.operationId === 'deletePost' && status === 204)
+      for (const p of this.principals) p.posts = p.posts.filter((id) => id !== parts.params?.postId);
     const next = body?.links?.next;
     if (typeof next === 'string' && next.includes('cursor=')) {
       const list = this.cursors.get(op.operationId) ?? [];

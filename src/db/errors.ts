@@ -7,11 +7,27 @@ export const isForeignKeyViolation = (err: unknown) => ['SQLITE_CONSTRAINT_FOREI
 // The database cannot be reached or cannot answer now: a network fault, a server shutting down or
 // refusing connections, no pooled connection in time, a statement timeout, a locked SQLite file.
 const unavailableCodes = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03', '57014', '53300', '08000', '08001', '08003', '08004', '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
   'SQLITE_BUSY',
   // A full disk is an outage of the store, not a bug: reads go on, and a write may be retried once space returns.
-  'SQLITE_FULL', '53100',
+  'SQLITE_FULL',
+  '53100',
 ]);
 
 export function isUnavailable(err: unknown): boolean {
@@ -30,7 +46,8 @@ export function connectionFailure(err: unknown, databaseUrl: string): string | u
   const code = codeOf(err);
   const reason = err instanceof Error ? err.message : String(err);
   if (databaseUrl.startsWith('sqlite:')) {
-    if (!code.startsWith('SQLITE_CANTOPEN') && !['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENOTDIR'].includes(code)) return undefined;
+    if (!code.startsWith('SQLITE_CANTOPEN') && !['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENOTDIR'].includes(code))
+      return undefined;
     return `Cannot start: the SQLite database of DATABASE_URL=${databaseUrl} cannot be opened (${reason}). Check that its folder exists or can be created, and that this user may write there.`;
   }
   const url = new URL(databaseUrl);

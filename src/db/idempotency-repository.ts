@@ -71,19 +71,22 @@ export function idempotencyRepository(db: Knex) {
 
     /** Saves the answer of the claim's request; false when the claim is no longer this owner's. */
     async complete(scope: string, keyHash: string, owner: string, status: number, response: string): Promise<boolean> {
-      const changed = await sql.run('UPDATE idempotency_keys SET status = ?, response = ? WHERE scope = ? AND key_hash = ? AND owner = ? AND status IS NULL', [
-        status,
-        response,
-        scope,
-        keyHash,
-        owner,
-      ]);
+      const changed = await sql.run(
+        'UPDATE idempotency_keys SET status = ?, response = ? WHERE scope = ? AND key_hash = ? AND owner = ? AND status IS NULL',
+        [status, response, scope, keyHash, owner],
+      );
       return changed > 0;
     },
 
     /** Gives the key up (the request failed on our side), so a retry runs again. */
     async release(scope: string, keyHash: string, owner: string): Promise<boolean> {
-      return (await sql.run('DELETE FROM idempotency_keys WHERE scope = ? AND key_hash = ? AND owner = ? AND status IS NULL', [scope, keyHash, owner])) > 0;
+      return (
+        (await sql.run('DELETE FROM idempotency_keys WHERE scope = ? AND key_hash = ? AND owner = ? AND status IS NULL', [
+          scope,
+          keyHash,
+          owner,
+        ])) > 0
+      );
     },
 
     /** Deletes every key past its 24 hours; resolves to how many. */

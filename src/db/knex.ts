@@ -57,7 +57,11 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   if (isPostgresUrl(databaseUrl)) {
     const db = knex({
       client: 'pg',
-      connection: { connectionString: databaseUrl, statement_timeout: options.statementTimeoutMs ?? 5000, application_name: 'users-posts-api' },
+      connection: {
+        connectionString: databaseUrl,
+        statement_timeout: options.statementTimeoutMs ?? 5000,
+        application_name: 'users-posts-api',
+      },
       pool: { min: 0, max: options.poolMax ?? 10 },
       acquireConnectionTimeout: 5000,
       ...(options.schema && { searchPath: [options.schema] }),
@@ -73,7 +77,13 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   conn.pragma('foreign_keys = ON');
   if (filename !== ':memory:') conn.pragma('journal_mode = WAL');
   conn.pragma('busy_timeout = 5000');
-  const db = knex({ client: SharedSqliteClient, connection: { filename }, useNullAsDefault: true, shared: conn, ...(options.onWarning && { log: { warn: options.onWarning } }) } as unknown as Knex.Config);
+  const db = knex({
+    client: SharedSqliteClient,
+    connection: { filename },
+    useNullAsDefault: true,
+    shared: conn,
+    ...(options.onWarning && { log: { warn: options.onWarning } }),
+  } as unknown as Knex.Config);
   executors.set(db, sqliteSql(conn));
   return db;
 }

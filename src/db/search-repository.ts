@@ -63,7 +63,10 @@ export function searchRepository(db: Knex) {
         'offset' in window
           ? { sql: 'ORDER BY r, rid LIMIT ? OFFSET ?', params: [window.limit, window.offset] }
           : window.after
-            ? { sql: `${kind ? 'AND' : 'WHERE'} (r, rid) > (?, ?) ORDER BY r, rid LIMIT ?`, params: [window.after.rank, window.after.rowid, window.limit] }
+            ? {
+                sql: `${kind ? 'AND' : 'WHERE'} (r, rid) > (?, ?) ORDER BY r, rid LIMIT ?`,
+                params: [window.after.rank, window.after.rowid, window.limit],
+              }
             : { sql: 'ORDER BY r, rid LIMIT ?', params: [window.limit] };
       const rows = await sql.all<{ rid: number | string; r: number }>(`${text} ${page.sql}`, [...params, ...page.params]);
       return rows.map(({ rid, r }) => ({ kind: Number(rid) % 2 ? 'post' : 'user', id: Math.floor(Number(rid) / 2), rank: Number(r) }));

@@ -153,7 +153,8 @@ export function postgresSql(db: Knex): Sql {
 
 /** The statements of one transaction, on its connection (knex numbers the placeholders). */
 function transactionSql(trx: Knex.Transaction): Sql {
-  const query = (text: string, params: Param[] = []) => trx.raw(text, params).options({ name: nameOf(text) }) as unknown as Promise<PgResult>;
+  const query = (text: string, params: Param[] = []) =>
+    trx.raw(text, params).options({ name: nameOf(text) }) as unknown as Promise<PgResult>;
   // A nested transaction joins the one already open, as on SQLite.
   const inside: Sql = postgresRunner(query, (work) => work(inside));
   return inside;

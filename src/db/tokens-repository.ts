@@ -15,12 +15,10 @@ export function tokensRepository(db: Knex) {
   const sql = sqlOf(db);
   return {
     async create(token: TokenRow): Promise<number> {
-      const row = await sql.one<{ id: number }>('INSERT INTO tokens (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?) RETURNING id', [
-        token.userId,
-        token.tokenHash,
-        token.createdAt,
-        token.expiresAt,
-      ]);
+      const row = await sql.one<{ id: number }>(
+        'INSERT INTO tokens (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?) RETURNING id',
+        [token.userId, token.tokenHash, token.createdAt, token.expiresAt],
+      );
       return Number(row?.id);
     },
 

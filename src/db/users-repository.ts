@@ -77,7 +77,9 @@ export function usersRepository(db: Knex) {
     },
 
     async findMany(ids: number[]): Promise<UserRecord[]> {
-      return ids.length ? (await sql.all(`SELECT ${columns} FROM users WHERE id IN (${placeholders(ids.length)})`, ids)).map(toUserRecord) : [];
+      return ids.length
+        ? (await sql.all(`SELECT ${columns} FROM users WHERE id IN (${placeholders(ids.length)})`, ids)).map(toUserRecord)
+        : [];
     },
 
     async exists(id: number): Promise<boolean> {
@@ -86,7 +88,10 @@ export function usersRepository(db: Knex) {
 
     /** The id and password hash of the user with this email, whatever its letter case. */
     async findCredentials(email: string): Promise<{ id: number; passwordHash: string | null } | undefined> {
-      const row = await sql.one<{ id: number; password_hash: string | null }>('SELECT id, password_hash FROM users WHERE lower(email) = lower(?)', [email]);
+      const row = await sql.one<{ id: number; password_hash: string | null }>(
+        'SELECT id, password_hash FROM users WHERE lower(email) = lower(?)',
+        [email],
+      );
       return row && { id: Number(row.id), passwordHash: row.password_hash ?? null };
     },
 
@@ -102,7 +107,12 @@ export function usersRepository(db: Knex) {
      * With `revisions` (If-Match), only a user at one of them is changed, in the same statement:
      * undefined then means missing or changed since, and the caller tells which.
      */
-    async update(id: number, { passwordHash, ...changes }: UserChanges, now: string, revisions?: number[]): Promise<UserRecord | undefined> {
+    async update(
+      id: number,
+      { passwordHash, ...changes }: UserChanges,
+      now: string,
+      revisions?: number[],
+    ): Promise<UserRecord | undefined> {
       if (revisions?.length === 0) return undefined;
       const set = { ...changes, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }) };
       const names = Object.keys(set).filter((k) => writable.has(k) && set[k as keyof typeof set] !== undefined);

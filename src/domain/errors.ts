@@ -63,9 +63,12 @@ export const validationError = (details: ErrorDetails, message = 'The request bo
   new ApiError(422, 'VALIDATION_ERROR', message, { details });
 /** If-Match named no current entity tag of the record: it changed since the client read it; nothing was written. */
 export const preconditionFailed = (what: 'user' | 'post') =>
-  new ApiError(412, 'PRECONDITION_FAILED', `The ${what} changed since it was read: If-Match names none of its current entity tags. Read it again and send its new ETag.`);
-export const badRequest = (message: string, details?: ErrorDetails) =>
-  new ApiError(400, 'BAD_REQUEST', message, { details });
+  new ApiError(
+    412,
+    'PRECONDITION_FAILED',
+    `The ${what} changed since it was read: If-Match names none of its current entity tags. Read it again and send its new ETag.`,
+  );
+export const badRequest = (message: string, details?: ErrorDetails) => new ApiError(400, 'BAD_REQUEST', message, { details });
 
 /**
  * 401 with the RFC 6750 challenge. `invalid_token` tells a client that the token it sent is
@@ -77,7 +80,9 @@ export const unauthorized = (message: string, invalidToken: boolean) =>
   });
 /** 401 for wrong sign-in credentials; it carries the challenge too, as RFC 9110 §11.6.1 asks of every 401. */
 export const invalidCredentials = () =>
-  new ApiError(401, 'INVALID_CREDENTIALS', 'The email or the password is wrong.', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });
+  new ApiError(401, 'INVALID_CREDENTIALS', 'The email or the password is wrong.', {
+    headers: { 'WWW-Authenticate': 'Bearer realm="api"' },
+  });
 export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);
 
 // The protocol's refusals, named once here so every layer that refuses says it the same way.
@@ -88,16 +93,20 @@ export const unsupportedVersion = (asked: string, supported: string[]) =>
   new ApiError(400, 'UNSUPPORTED_VERSION', `Accept-Version ${asked} is not supported; use ${supported.join(' or ')}.`, {
     details: { 'Accept-Version': [`must be one of ${supported.join(', ')}`] },
   });
-export const notAcceptable = (offered: string[]) => new ApiError(406, 'NOT_ACCEPTABLE', `This operation can answer with ${offered.join(', ')}.`);
-export const unsupportedMediaType = (message = 'The request body must be application/json.') => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
-export const payloadTooLarge = (limit: unknown) => new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${String(limit)} bytes.`);
+export const notAcceptable = (offered: string[]) =>
+  new ApiError(406, 'NOT_ACCEPTABLE', `This operation can answer with ${offered.join(', ')}.`);
+export const unsupportedMediaType = (message = 'The request body must be application/json.') =>
+  new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
+export const payloadTooLarge = (limit: unknown) =>
+  new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${String(limit)} bytes.`);
 export const invalidCursor = (why: string) =>
   new ApiError(400, 'INVALID_CURSOR', `${why}; start again without a cursor.`, { details: { cursor: ['is not a cursor of this list'] } });
 export const rateLimitExceeded = (message: string, headers: Record<string, string>, retryAfter: number) =>
   new ApiError(429, 'RATE_LIMIT_EXCEEDED', message, { headers, retryAfter });
 export const serviceUnavailable = (details?: ErrorDetails, message = 'The service is briefly unavailable; try again shortly.') =>
   new ApiError(503, 'SERVICE_UNAVAILABLE', message, { details });
-export const internalError = () => new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
+export const internalError = () =>
+  new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when you report it.');
 
 // Idempotent retries (Idempotency-Key, Stripe's semantics).
 export const idempotencyKeyReused = () =>
@@ -105,4 +114,8 @@ export const idempotencyKeyReused = () =>
     details: { 'Idempotency-Key': ['was used with another method, path or body'] },
   });
 export const idempotencyKeyInUse = () =>
-  new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', 'A request with this Idempotency-Key is still being processed; retry it later with the same key.');
+  new ApiError(
+    409,
+    'IDEMPOTENCY_KEY_IN_USE',
+    'A request with this Idempotency-Key is still being processed; retry it later with the same key.',
+  );

@@ -78,7 +78,11 @@ function open(response: string, secret: Buffer, record: IdempotencyRecord): Save
  * `waitMs` for the answer and replays it (so concurrent retries all get the one answer), and is
  * IDEMPOTENCY_KEY_IN_USE only if it is still in flight then.
  */
-export function idempotencyService(repo: IdempotencyRepository, now: () => string, settings: IdempotencySettings = defaultIdempotencySettings) {
+export function idempotencyService(
+  repo: IdempotencyRepository,
+  now: () => string,
+  settings: IdempotencySettings = defaultIdempotencySettings,
+) {
   const later = (from: string, ms: number) => new Date(Date.parse(from) + ms).toISOString();
 
   return {
@@ -90,7 +94,15 @@ export function idempotencyService(repo: IdempotencyRepository, now: () => strin
       const deadline = Date.now() + settings.waitMs;
       for (;;) {
         const at = now();
-        const record = { scope, keyHash, requestHash, owner: randomUUID(), createdAt: at, lockedUntil: later(at, settings.lockMs), expiresAt: later(at, settings.ttlMs) };
+        const record = {
+          scope,
+          keyHash,
+          requestHash,
+          owner: randomUUID(),
+          createdAt: at,
+          lockedUntil: later(at, settings.lockMs),
+          expiresAt: later(at, settings.ttlMs),
+        };
         const claimed = { claim: { scope, keyHash, owner: record.owner, secret } };
         if (await repo.claim(record)) return claimed;
         // Absent when it was released or swept in between: look again after the pause.
@@ -109,7 +121,8 @@ export function idempotencyService(repo: IdempotencyRepository, now: () => strin
     },
 
     /** Saves the claim's answer for replays; false if the claim was lost (taken over past its lock). */
-    complete: (claim: Claim, answer: SavedAnswer) => repo.complete(claim.scope, claim.keyHash, claim.owner, answer.status, seal(answer, claim)),
+    complete: (claim: Claim, answer: SavedAnswer) =>
+      repo.complete(claim.scope, claim.keyHash, claim.owner, answer.status, seal(answer, claim)),
 
     /** Gives the key up, so a retry runs again (a fault of ours, or a crash of the handler). */
     release: (claim: Claim) => repo.release(claim.scope, claim.keyHash, claim.owner),

@@ -5,8 +5,7 @@ export type { Position, Window };
 
 /** Offset mode asks for a page number; cursor mode for the items after a position. */
 export type PageRequest<P = Position> =
-  | { mode: 'offset'; page: number; perPage: number }
-  | { mode: 'cursor'; after: P | undefined; perPage: number };
+  { mode: 'offset'; page: number; perPage: number } | { mode: 'cursor'; after: P | undefined; perPage: number };
 
 export type Page<T, P = Position> =
   | { mode: 'offset'; items: T[]; total: number; page: number; perPage: number }
@@ -57,8 +56,11 @@ export const newestFirstPosition = (item: { created_at: string; id: number }): P
 export const isPosition = (value: unknown): value is Position => {
   const p = value as Position;
   return (
-    typeof p === 'object' && p !== null &&
-    typeof p.createdAt === 'string' && !Number.isNaN(Date.parse(p.createdAt)) &&
-    Number.isSafeInteger(p.id) && p.id > 0
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.createdAt === 'string' &&
+    !Number.isNaN(Date.parse(p.createdAt)) &&
+    Number.isSafeInteger(p.id) &&
+    p.id > 0
   );
 };

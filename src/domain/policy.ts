@@ -22,7 +22,7 @@ export function mustManagePost(actor: Actor, authorId: number, verb: 'change' | 
 }
 
 export function mustWriteAs(actor: Actor, authorId: number) {
-  if (actor.id !== authorId && !isAdmin(actor)) throw forbidden('Only an admin may write a post in another user\'s name.');
+  if (actor.id !== authorId && !isAdmin(actor)) throw forbidden("Only an admin may write a post in another user's name.");
 }
 
 /** Mass-assignment guard: a role the caller may not give is refused, not silently dropped. */

@@ -24,7 +24,12 @@ export function postsService(posts: PostsRepository, users: UsersRepository, now
   return {
     async list(filters: PostFilters, request: PageRequest): Promise<Page<PostRecord>> {
       await authorMustExist(filters);
-      return paginate(request, (window) => posts.list(filters, window), () => posts.count(filters), newestFirstPosition);
+      return paginate(
+        request,
+        (window) => posts.list(filters, window),
+        () => posts.count(filters),
+        newestFirstPosition,
+      );
     },
 
     async export(filters: PostFilters): Promise<AsyncIterable<PostRecord>> {

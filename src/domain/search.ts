@@ -41,7 +41,12 @@ export function searchService(search: SearchRepository, users: UsersRepository, 
     list(input: SearchInput, request: PageRequest<SearchPosition>): Promise<Page<SearchHit, SearchPosition>> {
       const query = search.queryOf(input.q);
       const kind = kindOf(input);
-      return paginate(request, (window) => hitsOf(query, kind, window), async () => (query ? search.count(query, kind) : 0), positionOf);
+      return paginate(
+        request,
+        (window) => hitsOf(query, kind, window),
+        async () => (query ? search.count(query, kind) : 0),
+        positionOf,
+      );
     },
 
     export(input: SearchInput): AsyncIterable<SearchHit> {

@@ -28,7 +28,12 @@ export interface AuthSettings {
 export function createServices(db: Db, auth: AuthSettings, now: () => string = () => new Date().toISOString()): Services {
   const users = usersRepository(db);
   const posts = postsRepository(db);
-  const tokens = tokensService(users, tokensRepository(db), { ttlSeconds: auth.tokenTtlSeconds, passwordHashCost: auth.passwordHashCost }, now);
+  const tokens = tokensService(
+    users,
+    tokensRepository(db),
+    { ttlSeconds: auth.tokenTtlSeconds, passwordHashCost: auth.passwordHashCost },
+    now,
+  );
   return {
     tokens,
     users: usersService(users, tokens, auth.passwordHashCost, now),

@@ -22,7 +22,12 @@ export function usersService(repo: UsersRepository, tokens: TokensService, passw
 
   return {
     list: (filters: UserFilters, request: PageRequest): Promise<Page<UserRecord>> =>
-      paginate(request, (window) => repo.list(filters, window), () => repo.count(filters), newestFirstPosition),
+      paginate(
+        request,
+        (window) => repo.list(filters, window),
+        () => repo.count(filters),
+        newestFirstPosition,
+      ),
 
     export: (filters: UserFilters): AsyncIterable<UserRecord> => readAll((window) => repo.list(filters, window), newestFirstPosition),
 

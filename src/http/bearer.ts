@@ -13,7 +13,11 @@ const bearer = /^Bearer +([^\s]+) *$/i;
  * never ignored. The error is returned, not thrown, so the request still counts against its
  * rate limit before it is refused.
  */
-export async function authenticate(rule: AuthRule, header: string | undefined, tokens: TokensService): Promise<{ actor?: Actor; error?: ApiError }> {
+export async function authenticate(
+  rule: AuthRule,
+  header: string | undefined,
+  tokens: TokensService,
+): Promise<{ actor?: Actor; error?: ApiError }> {
   if (rule === 'none') return {};
   if (header === undefined) return rule === 'required' ? { error: unauthorized('This operation needs a bearer token.', false) } : {};
   const token = bearer.exec(header)?.[1];

@@ -46,7 +46,8 @@ export function parseEntityTags(value: string): '*' | EntityTag[] | undefined {
 export function ifMatch(value: string | undefined, version: string): Expected | undefined {
   if (value === undefined) return undefined;
   const tags = parseEntityTags(value);
-  if (tags === undefined) throw badRequest('If-Match must be * or a list of entity tags such as "v2.r3".', { 'If-Match': ['is not a list of entity tags'] });
+  if (tags === undefined)
+    throw badRequest('If-Match must be * or a list of entity tags such as "v2.r3".', { 'If-Match': ['is not a list of entity tags'] });
   if (tags === '*') return '*';
   const prefix = `${version}.`;
   return tags.filter((t) => !t.weak && t.opaque.startsWith(prefix)).map((t) => t.opaque.slice(prefix.length));

@@ -1,6 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { isUnavailable } from '../db/errors.js';
-import { ApiError, badRequest, internalError, nothingAt, payloadTooLarge, serviceUnavailable, unsupportedMediaType } from '../domain/errors.js';
+import {
+  ApiError,
+  badRequest,
+  internalError,
+  nothingAt,
+  payloadTooLarge,
+  serviceUnavailable,
+  unsupportedMediaType,
+} from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import { problemDetails, problemType, wantsProblem, type ErrorMember } from './problem-details.js';
 import { requestLogger } from './request-log.js';
@@ -52,8 +60,7 @@ export interface ErrorAnswer {
  */
 export function answerError(err: unknown, res: Response, logger: Logger): ErrorAnswer {
   const known = toApiError(err);
-  const error =
-    known ?? internalError();
+  const error = known ?? internalError();
   if (!known) requestLogger(res, logger).error({ err }, 'unhandled error');
   else if (known.status === 503) requestLogger(res, logger).warn({ err }, 'dependency unavailable');
   const { details, headers, retryAfter } = error.options;

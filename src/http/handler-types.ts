@@ -13,10 +13,18 @@ export type PathParams<Op> = Op extends { parameters: { path?: infer P } } ? Def
 type WithDefaults<Q, D> = Omit<Q, D & keyof Q> & Required<Pick<Q, D & keyof Q>>;
 /** Query parameters after validation and coercion; those with a default in the spec are always present. */
 export type QueryParams<Op, D = never> = Op extends { parameters: { query?: infer Q } }
-  ? [NonNullable<Q>] extends [never] ? Record<string, never> : WithDefaults<NonNullable<Q>, D>
+  ? [NonNullable<Q>] extends [never]
+    ? Record<string, never>
+    : WithDefaults<NonNullable<Q>, D>
   : Record<string, never>;
 /** The validated JSON body, or undefined where the operation takes none. */
-export type RequestBody<Op> = Op extends { requestBody: infer R } ? JsonOf<R> : Op extends { requestBody?: infer R } ? ([NonNullable<R>] extends [never] ? undefined : JsonOf<NonNullable<R>> | undefined) : undefined;
+export type RequestBody<Op> = Op extends { requestBody: infer R }
+  ? JsonOf<R>
+  : Op extends { requestBody?: infer R }
+    ? [NonNullable<R>] extends [never]
+      ? undefined
+      : JsonOf<NonNullable<R>> | undefined
+    : undefined;
 
 export interface OperationInput<Op, D = never> {
   params: PathParams<Op>;

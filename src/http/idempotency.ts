@@ -36,7 +36,8 @@ export async function idempotent(req: Request, step: IdempotencyStep, run: () =>
   if (begun.replay) return { ...begun.replay, headers: { ...begun.replay.headers, 'Idempotent-Replayed': 'true' } };
   const { claim } = begun;
   // The answer is out either way: a failure to save or release is logged, and the claim's lock expires.
-  const save = (answer: SavedAnswer) => service.complete(claim, answer).catch((err: unknown) => log.warn({ err }, 'idempotency: saving the answer failed'));
+  const save = (answer: SavedAnswer) =>
+    service.complete(claim, answer).catch((err: unknown) => log.warn({ err }, 'idempotency: saving the answer failed'));
   const release = () => service.release(claim).catch((err: unknown) => log.warn({ err }, 'idempotency: releasing the key failed'));
   let result: Answer;
   try {

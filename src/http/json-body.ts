@@ -64,6 +64,10 @@ export const jsonBody = (limit: number): RequestHandler => {
       if (err) return next(err);
       const field = illFormedAt(req.body);
       if (field === undefined) return next();
-      next(badRequest('The request body holds a lone surrogate, which is not text.', { [field]: ['holds a lone surrogate (a \\u escape between D800 and DFFF without its pair)'] }));
+      next(
+        badRequest('The request body holds a lone surrogate, which is not text.', {
+          [field]: ['holds a lone surrogate (a \\u escape between D800 and DFFF without its pair)'],
+        }),
+      );
     });
 };

@@ -68,7 +68,8 @@ export function createRateLimiter(options: RateLimiterOptions) {
   const policies = new WeakMap<RateWindow[], string>();
   const policyOf = (windows: RateWindow[]) => {
     let policy = policies.get(windows);
-    if (policy === undefined) policies.set(windows, (policy = windows.map((w) => `"${w.name}";q=${w.limit};w=${w.windowSeconds}`).join(', ')));
+    if (policy === undefined)
+      policies.set(windows, (policy = windows.map((w) => `"${w.name}";q=${w.limit};w=${w.windowSeconds}`).join(', ')));
     return policy;
   };
 
@@ -88,7 +89,13 @@ export function createRateLimiter(options: RateLimiterOptions) {
     if (windows.length === 0) return undefined;
     let results: RateLimiterRes[];
     try {
-      results = await Promise.all(windows.map((w) => limiterOf(w).consume(key).catch((r: unknown) => (refused(r) ? r : Promise.reject(r)))));
+      results = await Promise.all(
+        windows.map((w) =>
+          limiterOf(w)
+            .consume(key)
+            .catch((r: unknown) => (refused(r) ? r : Promise.reject(r))),
+        ),
+      );
     } catch (err) {
       fault(err);
       if (options.failMode === 'closed') throw serviceUnavailable();
@@ -97,10 +104,17 @@ export function createRateLimiter(options: RateLimiterOptions) {
     const resetSeconds = (r: RateLimiterRes) => Math.max(1, Math.ceil(r.msBeforeNext / 1000));
     const headers: Record<string, string> = {
       'RateLimit-Policy': policyOf(windows),
-      RateLimit: windows.map((w, i) => `"${w.name}";r=${Math.max(0, w.limit - (results[i] as RateLimiterRes).consumedPoints)};t=${resetSeconds(results[i] as RateLimiterRes)}`).join(', '),
+      RateLimit: windows
+        .map(
+          (w, i) =>
+            `"${w.name}";r=${Math.max(0, w.limit - (results[i] as RateLimiterRes).consumedPoints)};t=${resetSeconds(results[i] as RateLimiterRes)}`,
+        )
+        .join(', '),
     };
 
-    const exhausted = windows.flatMap((w, i) => ((results[i] as RateLimiterRes).consumedPoints > w.limit ? [{ w, r: results[i] as RateLimiterRes }] : []));
+    const exhausted = windows.flatMap((w, i) =>
+      (results[i] as RateLimiterRes).consumedPoints > w.limit ? [{ w, r: results[i] as RateLimiterRes }] : [],
+    );
     if (exhausted.length === 0) return headers;
     // Several windows may be used up; the client must wait for the one that frees up last.
     const { w, r } = exhausted.reduce((a, b) => (resetSeconds(b.r) > resetSeconds(a.r) ? b : a));

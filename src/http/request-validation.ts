@@ -25,7 +25,13 @@ const decode = (value: string) => {
   }
 };
 
-const missingBody: ErrorObject = { keyword: 'required', instancePath: '', schemaPath: '#', params: { missingProperty: '$' }, message: 'a JSON body is required' };
+const missingBody: ErrorObject = {
+  keyword: 'required',
+  instancePath: '',
+  schemaPath: '#',
+  params: { missingProperty: '$' },
+  message: 'a JSON body is required',
+};
 
 /** 415 for a body the operation takes that is not JSON in UTF-8 (json-body.ts reads only that). */
 export function checkMediaType({ route }: Match, req: Request): void {

@@ -79,7 +79,14 @@ export function responder({ securityHeaders, logger, validateResponses }: Respon
     }
     const bytes = Buffer.byteLength(json);
     describeRequest(res, { bytes });
-    out.push('Content-Type', `${result.contentType ?? 'application/json'}; charset=utf-8`, 'Content-Length', String(bytes), 'X-Response-Time', elapsed(res));
+    out.push(
+      'Content-Type',
+      `${result.contentType ?? 'application/json'}; charset=utf-8`,
+      'Content-Length',
+      String(bytes),
+      'X-Response-Time',
+      elapsed(res),
+    );
     res.writeHead(result.status, out);
     res.end(json);
   };

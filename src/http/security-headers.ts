@@ -26,8 +26,17 @@ export function securityHeaderList(): Record<string, string> {
 // What a browser script on an allowed origin may send and read beyond the CORS-safelisted names.
 const allowedHeaders = ['Authorization', 'Content-Type', 'Accept', 'Accept-Version', 'X-Request-ID'];
 const exposedHeaders = [
-  'API-Version', 'Content-Disposition', 'Link', 'Location', 'RateLimit', 'RateLimit-Policy', 'Retry-After',
-  'WWW-Authenticate', 'X-Request-ID', 'X-Response-Time', 'X-Total-Count',
+  'API-Version',
+  'Content-Disposition',
+  'Link',
+  'Location',
+  'RateLimit',
+  'RateLimit-Policy',
+  'Retry-After',
+  'WWW-Authenticate',
+  'X-Request-ID',
+  'X-Response-Time',
+  'X-Total-Count',
 ];
 
 /**

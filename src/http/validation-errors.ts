@@ -1,7 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import { badRequest, validationError, type ApiError, type ErrorDetails } from '../domain/errors.js';
 
-const segmentsOf = (instancePath: string) => instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+const segmentsOf = (instancePath: string) =>
+  instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /** A field path as the error shape names it: `email`, `tags.0`, or `$` for the whole body. */
 const fieldOf = (e: ErrorObject, segments: string[]) => {
@@ -11,7 +15,8 @@ const fieldOf = (e: ErrorObject, segments: string[]) => {
 
 const messageOf = (e: ErrorObject, isBody: boolean) => {
   if (e.keyword === 'required') return e.params.missingProperty === '$' ? 'a JSON body is required' : 'is required';
-  if (e.keyword === 'additionalProperties') return isBody ? 'is not a field this operation accepts' : 'is not a parameter of this operation';
+  if (e.keyword === 'additionalProperties')
+    return isBody ? 'is not a field this operation accepts' : 'is not a parameter of this operation';
   return e.message ?? 'is invalid';
 };
 

@@ -68,7 +68,10 @@ const runMiddleware = (middleware: RequestHandler, req: Request, res: Response) 
 export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHandler {
   const { services, cursors, rateLimiter, rateLimitKey, validateResponses, logger, securityHeaders, cors, parseJson } = deps;
   const versions = new Map<string, ServedVersion>(
-    apis.map((api) => [api.name, { api, match: routeTable(api), responseValidators: validateResponses === 'off' ? undefined : api.responseValidators() }]),
+    apis.map((api) => [
+      api.name,
+      { api, match: routeTable(api), responseValidators: validateResponses === 'off' ? undefined : api.responseValidators() },
+    ]),
   );
   const supported = apis.map((api) => api.name.slice(1));
   const { checkResponse, respond } = responder({ securityHeaders, logger, validateResponses });
@@ -140,7 +143,14 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
   }
 
   /** The handler with its typed context; on a POST that sends Idempotency-Key, through the key's step. */
-  function invoke(x: Exchange, { api }: ServedVersion, route: ServedRoute, valid: ValidRequest, actor: Actor | undefined, representation: string): Promise<HandlerResult> {
+  function invoke(
+    x: Exchange,
+    { api }: ServedVersion,
+    route: ServedRoute,
+    valid: ValidRequest,
+    actor: Actor | undefined,
+    representation: string,
+  ): Promise<HandlerResult> {
     const { req, res, headers } = x;
     const origin = `${req.protocol}://${req.host}`;
     const run = () =>
@@ -166,7 +176,11 @@ export function createApiRouter(apis: VersionApi[], deps: RouterDeps): RequestHa
     if (!route.idempotent || req.headers['idempotency-key'] === undefined) return run();
     // Scoped like the rate limits: the user, else the address (src/http/idempotency.ts).
     const scope = actor ? `user:${actor.id}` : rateLimitKey(req);
-    return idempotent(req, { service: services.idempotency, scope, render: (err) => answerError(err, res, logger), log: requestLogger(res, logger) }, run);
+    return idempotent(
+      req,
+      { service: services.idempotency, scope, render: (err) => answerError(err, res, logger), log: requestLogger(res, logger) },
+      run,
+    );
   }
 
   async function serve(x: Exchange) {

@@ -31,7 +31,6 @@ export function csvExport<R>(filename: string, columns: CsvColumns<R>, records: 
   return { status: 200, csv: { filename, stream } };
 }
 
-
 export const userCsv: CsvColumns<UserRecord> = {
   id: (u) => u.id,
   email: (u) => u.email,

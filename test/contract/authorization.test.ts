@@ -20,30 +20,40 @@ const forged = () => `upa_${randomBytes(32).toString('base64url')}`;
 
 describe.each(versions)('who is asking, on every operation of %s', (version) => {
   it('then the spec declares bearerAuth on every versioned operation but createToken, and required exactly on the writes', () => {
-    expect(required(version).map((o) => o.operationId).sort()).toEqual(['createPost', 'deletePost', 'deleteToken', 'deleteUser', 'updatePost', 'updateUser']);
+    expect(
+      required(version)
+        .map((o) => o.operationId)
+        .sort(),
+    ).toEqual(['createPost', 'deletePost', 'deleteToken', 'deleteUser', 'updatePost', 'updateUser']);
     for (const o of guarded(version)) expect(o.operation.security).toContainEqual({ bearerAuth: [] });
     expect(versionedOperationsOf(version).find((o) => o.operationId === 'createToken')?.operation.security).toEqual([]);
   });
 
-  it.each(required(version).map((o) => [o.operationId]))('%s: when no token is sent, then 401 UNAUTHORIZED with a Bearer challenge and nothing changes', async (operationId) => {
-    const { params, body } = await arrange(version, operationId);
-    const before = await snapshot();
-    const res = await api.call(version, operationId, { params, body });
-    expect(res.status).toBe(401);
-    expect(res.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: 'This operation needs a bearer token.' });
-    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api"');
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(required(version).map((o) => [o.operationId]))(
+    '%s: when no token is sent, then 401 UNAUTHORIZED with a Bearer challenge and nothing changes',
+    async (operationId) => {
+      const { params, body } = await arrange(version, operationId);
+      const before = await snapshot();
+      const res = await api.call(version, operationId, { params, body });
+      expect(res.status).toBe(401);
+      expect(res.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: 'This operation needs a bearer token.' });
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api"');
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
-  it.each(guarded(version).map((o) => [o.operationId]))('%s: when the token is forged, then 401 UNAUTHORIZED with error="invalid_token"', async (operationId) => {
-    const { params, body } = await arrange(version, operationId);
-    const before = await snapshot();
-    const res = await api.call(version, operationId, { params, body, token: forged() });
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('UNAUTHORIZED');
-    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"');
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(guarded(version).map((o) => [o.operationId]))(
+    '%s: when the token is forged, then 401 UNAUTHORIZED with error="invalid_token"',
+    async (operationId) => {
+      const { params, body } = await arrange(version, operationId);
+      const before = await snapshot();
+      const res = await api.call(version, operationId, { params, body, token: forged() });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHORIZED');
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"');
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it.each([
     ['another scheme', (t: string) => `Basic ${Buffer.from(`a:${t}`).toString('base64')}`],
@@ -55,7 +65,11 @@ describe.each(versions)('who is asking, on every operation of %s', (version) => 
   ])('when the Authorization header has %s, then 401 UNAUTHORIZED, also on a public read', async (_, header) => {
     const user = await api.createUser();
     for (const operationId of ['updateUser', 'getUser']) {
-      const res = await api.call(version, operationId, { params: { userId: user.id }, body: operationId === 'updateUser' ? { name: 'Nope' } : undefined, headers: { authorization: header(user.token) } });
+      const res = await api.call(version, operationId, {
+        params: { userId: user.id },
+        body: operationId === 'updateUser' ? { name: 'Nope' } : undefined,
+        headers: { authorization: header(user.token) },
+      });
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('UNAUTHORIZED');
     }
@@ -75,7 +89,8 @@ type Actor = 'the owner' | 'another user' | 'an admin';
 
 describe.each(versions)('who may do what (%s)', (version) => {
   /** The acting user for a case: the owner of the resource, someone else, or an admin. */
-  const actorFor = async (who: Actor, owner: Member) => (who === 'the owner' ? owner : who === 'an admin' ? api.createAdmin() : api.createUser());
+  const actorFor = async (who: Actor, owner: Member) =>
+    who === 'the owner' ? owner : who === 'an admin' ? api.createAdmin() : api.createUser();
 
   it.each<[string, Actor, number]>([
     ['updateUser', 'another user', 403],

@@ -10,7 +10,12 @@ describe.each(versions)('POST /api/%s/posts (createPost)', (version) => {
     const body = { title: 'Notes', body: 'On the engine.', tags: ['maths', 'history', 'maths'] };
     const res = await api.call(version, 'createPost', { body, token: author.token });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ title: 'Notes', body: 'On the engine.', tags: ['maths', 'history', 'maths'], author: { id: author.id, name: 'Ada Lovelace' } });
+    expect(res.body).toMatchObject({
+      title: 'Notes',
+      body: 'On the engine.',
+      tags: ['maths', 'history', 'maths'],
+      author: { id: author.id, name: 'Ada Lovelace' },
+    });
     expect(res.body).not.toHaveProperty('author_id');
     expect(res.headers.get('location')).toBe(`${api.server.origin}/api/${version}/posts/${res.body.id}`);
   });
@@ -30,7 +35,10 @@ describe.each(versions)('POST /api/%s/posts (createPost)', (version) => {
   ])('when %s, then the author is the caller', async (_, asAdmin, namesItself) => {
     await api.createUser(); // someone else, who must not become the author
     const caller = asAdmin ? await api.createAdmin() : await api.createUser();
-    const res = await api.call(version, 'createPost', { body: { title: 'Mine', ...(namesItself && { author_id: caller.id }) }, token: caller.token });
+    const res = await api.call(version, 'createPost', {
+      body: { title: 'Mine', ...(namesItself && { author_id: caller.id }) },
+      token: caller.token,
+    });
     expect(res.status).toBe(201);
     expect(res.body.author).toMatchObject({ id: caller.id, name: caller.name, role: caller.role });
     expect((await api.call(version, 'getPost', { params: { postId: res.body.id } })).body.author.id).toBe(caller.id);

@@ -43,7 +43,11 @@ describe.each(versions)('POST /api/%s/tokens (createToken)', (version) => {
     await api.createUser({ email: 'known@example.com' });
     const res = await api.call(version, 'createToken', { body: { email, password } });
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'The email or the password is wrong.', request_id: res.headers.get('x-request-id') });
+    expect(res.body.error).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: 'The email or the password is wrong.',
+      request_id: res.headers.get('x-request-id'),
+    });
     // RFC 9110 §11.6.1: every 401 carries a challenge, this one too.
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api"');
     expect(await api.server.count('tokens')).toBe(1); // the arranged user's own
@@ -51,7 +55,9 @@ describe.each(versions)('POST /api/%s/tokens (createToken)', (version) => {
 
   it('when the user has no password (created before passwords existed), then 401 INVALID_CREDENTIALS', async () => {
     const now = new Date().toISOString();
-    await api.server.db('users').insert({ email: 'legacy@example.com', name: 'Legacy User', role: 'user', created_at: now, updated_at: now });
+    await api.server
+      .db('users')
+      .insert({ email: 'legacy@example.com', name: 'Legacy User', role: 'user', created_at: now, updated_at: now });
     for (const password of ['x', 'anything at all here']) {
       const res = await api.call(version, 'createToken', { body: { email: 'legacy@example.com', password } });
       expect(res.status).toBe(401);
@@ -63,7 +69,11 @@ describe.each(versions)('POST /api/%s/tokens (createToken)', (version) => {
     ['no password', { email: 'a@example.com' }, { password: ['is required'] }],
     ['an empty password', { email: 'a@example.com', password: '' }, { password: ['must NOT have fewer than 1 characters'] }],
     ['a malformed email', { email: 'nope', password: testPassword }, { email: ['must match format "email"'] }],
-    ['an extra field', { email: 'a@example.com', password: testPassword, role: 'admin' }, { role: ['is not a field this operation accepts'] }],
+    [
+      'an extra field',
+      { email: 'a@example.com', password: testPassword, role: 'admin' },
+      { role: ['is not a field this operation accepts'] },
+    ],
   ])('when %s is sent, then 422 VALIDATION_ERROR', async (_, body, details) => {
     const res = await api.call(version, 'createToken', { body });
     expect(res.status).toBe(422);
@@ -83,16 +93,22 @@ describe.each(versions)('POST /api/%s/tokens (createToken)', (version) => {
 
   it('when a token has expired, then it gets 401 UNAUTHORIZED with error="invalid_token"', async () => {
     const user = await api.createUser();
-    await api.server.db('tokens').where({ user_id: user.id }).update({ expires_at: new Date(Date.now() - 1000).toISOString() });
+    await api.server
+      .db('tokens')
+      .where({ user_id: user.id })
+      .update({ expires_at: new Date(Date.now() - 1000).toISOString() });
     const res = await api.call(version, 'updateUser', { params: { userId: user.id }, body: { name: 'Too late' }, token: user.token });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('UNAUTHORIZED');
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"');
   });
 
-  it('when a new token is issued, then the user\'s expired tokens are cleared away', async () => {
+  it("when a new token is issued, then the user's expired tokens are cleared away", async () => {
     const user = await api.createUser();
-    await api.server.db('tokens').where({ user_id: user.id }).update({ expires_at: new Date(Date.now() - 1000).toISOString() });
+    await api.server
+      .db('tokens')
+      .where({ user_id: user.id })
+      .update({ expires_at: new Date(Date.now() - 1000).toISOString() });
     await api.signIn(user.email);
     expect(await api.server.count('tokens')).toBe(1);
   });

@@ -26,30 +26,26 @@ describe.each(versions)('every operation of %s', (version: Version) => {
     },
   );
 
-  it.each(everyOperation)(
-    '%s: when the client accepts nothing the operation can send, then 406 NOT_ACCEPTABLE',
-    async (operationId, o) => {
-      const res = await api.call(version, operationId, { ...(await validRequestTo(o)), headers: { accept: 'application/xml' } });
-      expect(res.status).toBe(406);
-      expect(res.body.error.code).toBe('NOT_ACCEPTABLE');
-      expect(res.headers.get('vary')).toContain('Accept');
-    },
-  );
+  it.each(everyOperation)('%s: when the client accepts nothing the operation can send, then 406 NOT_ACCEPTABLE', async (operationId, o) => {
+    const res = await api.call(version, operationId, { ...(await validRequestTo(o)), headers: { accept: 'application/xml' } });
+    expect(res.status).toBe(406);
+    expect(res.body.error.code).toBe('NOT_ACCEPTABLE');
+    expect(res.headers.get('vary')).toContain('Accept');
+  });
 
-  it.each(everyOperation)(
-    '%s: then the response carries X-Request-ID, X-Response-Time and API-Version',
-    async (operationId, o) => {
-      const res = await api.call(version, operationId, { ...(await validRequestTo(o)), query: { per_page: 0 } });
-      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      expect(res.headers.get('x-response-time')).toMatch(/^\d+\.\d{3}ms$/);
-      expect(res.headers.get('api-version')).toBe(version.slice(1));
-    },
-  );
+  it.each(everyOperation)('%s: then the response carries X-Request-ID, X-Response-Time and API-Version', async (operationId, o) => {
+    const res = await api.call(version, operationId, { ...(await validRequestTo(o)), query: { per_page: 0 } });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('x-response-time')).toMatch(/^\d+\.\d{3}ms$/);
+    expect(res.headers.get('api-version')).toBe(version.slice(1));
+  });
 });
 
 describe.each(versions)('bodies sent to %s', (version: Version) => {
   const validRequest = (operationId: string) => validRequestTo(operation(version, operationId));
-  const bodyOperations = versionedOperationsOf(version).filter((o) => o.operation.requestBody).map((o) => o.operationId);
+  const bodyOperations = versionedOperationsOf(version)
+    .filter((o) => o.operation.requestBody)
+    .map((o) => o.operationId);
 
   it('then the operations that take a body are the sign-up, the sign-in and the writes of users and posts', () => {
     expect([...bodyOperations].sort()).toEqual(['createPost', 'createToken', 'createUser', 'updatePost', 'updateUser']);
@@ -75,18 +71,21 @@ describe.each(versions)('bodies sent to %s', (version: Version) => {
     expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it.each(bodyOperations.map((id) => [id]))('%s: when the body is over 1 MB, then 413 PAYLOAD_TOO_LARGE and nothing is stored', async (operationId) => {
-    const request = await validRequest(operationId);
-    const before = await snapshotData(api.server.db);
-    const res = await api.call(version, operationId, {
-      ...request,
-      rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(res.status).toBe(413);
-    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await snapshotData(api.server.db)).toEqual(before);
-  });
+  it.each(bodyOperations.map((id) => [id]))(
+    '%s: when the body is over 1 MB, then 413 PAYLOAD_TOO_LARGE and nothing is stored',
+    async (operationId) => {
+      const request = await validRequest(operationId);
+      const before = await snapshotData(api.server.db);
+      const res = await api.call(version, operationId, {
+        ...request,
+        rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.status).toBe(413);
+      expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(await snapshotData(api.server.db)).toEqual(before);
+    },
+  );
 
   it.each(bodyOperations.map((id) => [id]))('%s: when no body is sent, then 422 VALIDATION_ERROR', async (operationId) => {
     const res = await api.call(version, operationId, await validRequest(operationId));

@@ -48,7 +48,13 @@ describe.each(versions)('text/csv exports of %s', (version: Version) => {
     const [header, ...rows] = parseCsv(res.text);
     expect(header).toEqual(['id', 'title', 'body', 'tags', 'author_id', 'author_name', 'author_email', 'created_at', 'updated_at']);
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.slice(0, 5)).toEqual([String(post.id), `'=cmd|" /C calc"!A0`, 'Body, with "quotes"\r\nand lines', '["a,b","x"]', String(post.author.id)]);
+    expect(rows[0]?.slice(0, 5)).toEqual([
+      String(post.id),
+      `'=cmd|" /C calc"!A0`,
+      'Body, with "quotes"\r\nand lines',
+      '["a,b","x"]',
+      String(post.author.id),
+    ]);
   });
 
   it("when listUserPosts is asked for CSV, then only that author's posts", async () => {
@@ -114,7 +120,10 @@ describe.each(versions)('content negotiation on GET /api/%s/users (listUsers)', 
       const res = await api.call(version, 'listUsers', { headers: { accept } });
       expect(res.status).toBe(406);
       expect(res.headers.get('content-type')).toContain('application/json');
-      expect(res.body.error).toMatchObject({ code: 'NOT_ACCEPTABLE', message: 'This operation can answer with application/json, text/csv.' });
+      expect(res.body.error).toMatchObject({
+        code: 'NOT_ACCEPTABLE',
+        message: 'This operation can answer with application/json, text/csv.',
+      });
     },
   );
 });

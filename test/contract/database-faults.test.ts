@@ -25,8 +25,15 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
   let token: string;
   beforeAll(async () => {
     pg = await startPrivatePostgres();
-    server = await startServerProcess({ DATABASE_URL: pg.url, RATE_LIMITS: 'off', DB_STATEMENT_TIMEOUT_MS: '2000', PASSWORD_HASH_COST: '10' });
-    const signedIn = await client(server.origin).call('v1', 'createToken', { body: { email: 'ada.lovelace@example.com', password: demoPassword } });
+    server = await startServerProcess({
+      DATABASE_URL: pg.url,
+      RATE_LIMITS: 'off',
+      DB_STATEMENT_TIMEOUT_MS: '2000',
+      PASSWORD_HASH_COST: '10',
+    });
+    const signedIn = await client(server.origin).call('v1', 'createToken', {
+      body: { email: 'ada.lovelace@example.com', password: demoPassword },
+    });
     if (signedIn.status !== 201) throw new Error(`the demo admin could not sign in: ${signedIn.text}`);
     token = signedIn.body.token;
   });
@@ -45,7 +52,9 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
 
   it('while it is up, then the server serves its seeded data, its admin writes, and it is ready', async () => {
     expect((await client(server.origin).call('v1', 'getUser', { params: { userId: 1 } })).status).toBe(200);
-    expect((await client(server.origin).call('v1', 'updateUser', { params: { userId: 2 }, body: { name: 'Renamed By Ada' }, token })).status).toBe(200);
+    expect(
+      (await client(server.origin).call('v1', 'updateUser', { params: { userId: 2 }, body: { name: 'Renamed By Ada' }, token })).status,
+    ).toBe(200);
     expect((await client(server.origin).call('service', 'getReadiness')).status).toBe(200);
   });
 
@@ -75,7 +84,9 @@ describe.skipIf(!run)('when PostgreSQL goes away mid-run', () => {
       }
       expect(status).toBe(200);
       expect((await client(server.origin).call('service', 'getReadiness')).status).toBe(200);
-      expect((await client(server.origin).call('v2', 'updateUser', { params: { userId: 2 }, body: { name: 'Back Again' }, token })).status).toBe(200);
+      expect(
+        (await client(server.origin).call('v2', 'updateUser', { params: { userId: 2 }, body: { name: 'Back Again' }, token })).status,
+      ).toBe(200);
     });
   });
 });

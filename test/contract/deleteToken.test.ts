@@ -29,19 +29,29 @@ describe.each(versions)('tokens and the user behind them (%s)', (version) => {
   it('when a user changes its password, then its other tokens end, the one in use goes on, and only the new password signs in', async () => {
     const user = await api.createUser();
     const elsewhere = await api.signIn(user.email);
-    const res = await api.call(version, 'updateUser', { params: { userId: user.id }, body: { password: 'a brand new password' }, token: user.token });
+    const res = await api.call(version, 'updateUser', {
+      params: { userId: user.id },
+      body: { password: 'a brand new password' },
+      token: user.token,
+    });
     expect(res.status).toBe(200);
     expect(res.body).not.toHaveProperty('password');
     expect((await api.call(version, 'deleteToken', { token: elsewhere })).status).toBe(401);
-    expect((await api.call(version, 'updateUser', { params: { userId: user.id }, body: { name: 'Kept' }, token: user.token })).status).toBe(200);
+    expect((await api.call(version, 'updateUser', { params: { userId: user.id }, body: { name: 'Kept' }, token: user.token })).status).toBe(
+      200,
+    );
     expect((await api.call(version, 'createToken', { body: { email: user.email, password: testPassword } })).status).toBe(401);
     expect((await api.call(version, 'createToken', { body: { email: user.email, password: 'a brand new password' } })).status).toBe(201);
   });
 
-  it('when an admin sets another user\'s password, then every token of that user ends', async () => {
+  it("when an admin sets another user's password, then every token of that user ends", async () => {
     const admin = await api.createAdmin();
     const user = await api.createUser();
-    const res = await api.call(version, 'updateUser', { params: { userId: user.id }, body: { password: 'set by the admin' }, token: admin.token });
+    const res = await api.call(version, 'updateUser', {
+      params: { userId: user.id },
+      body: { password: 'set by the admin' },
+      token: admin.token,
+    });
     expect(res.status).toBe(200);
     expect((await api.call(version, 'deleteToken', { token: user.token })).status).toBe(401);
     expect((await api.call(version, 'deleteToken', { token: admin.token })).status).toBe(204);
@@ -59,7 +69,9 @@ describe.each(versions)('tokens and the user behind them (%s)', (version) => {
     const admin = await api.createAdmin();
     const other = await api.createAdmin();
     const user = await api.createUser();
-    expect((await api.call(version, 'updateUser', { params: { userId: admin.id }, body: { role: 'user' }, token: other.token })).status).toBe(200);
+    expect(
+      (await api.call(version, 'updateUser', { params: { userId: admin.id }, body: { role: 'user' }, token: other.token })).status,
+    ).toBe(200);
     const res = await api.call(version, 'updateUser', { params: { userId: user.id }, body: { name: 'Not any more' }, token: admin.token });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');

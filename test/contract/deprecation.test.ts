@@ -69,18 +69,23 @@ describe('deprecation on the edges of v1', () => {
     ['no Accept-Version (1 by default)', {}, deprecation],
     ['Accept-Version: 1', { 'accept-version': '1' }, deprecation],
     ['Accept-Version: 2', { 'accept-version': '2' }, { deprecation: null, sunset: null, links: [] }],
-  ])('when /api/users is called with %s, then the answer carries the deprecation of the version that answered', async (_, headers, expected) => {
-    const ok = await fetch(`${api.server.origin}/api/users`, { headers });
-    expect(ok.status).toBe(200);
-    expect(deprecationOf(ok.headers)).toEqual(expected);
-    const missing = await fetch(`${api.server.origin}/api/users/424242`, { headers });
-    expect(missing.status).toBe(404);
-    expect(deprecationOf(missing.headers)).toEqual(expected);
-  });
+  ])(
+    'when /api/users is called with %s, then the answer carries the deprecation of the version that answered',
+    async (_, headers, expected) => {
+      const ok = await fetch(`${api.server.origin}/api/users`, { headers });
+      expect(ok.status).toBe(200);
+      expect(deprecationOf(ok.headers)).toEqual(expected);
+      const missing = await fetch(`${api.server.origin}/api/users/424242`, { headers });
+      expect(missing.status).toBe(404);
+      expect(deprecationOf(missing.headers)).toEqual(expected);
+    },
+  );
 
   it('when the served v1 document is read, then every operation says deprecated and info names the dates and the guide', async () => {
     const res = await api.call('v1', 'getOpenApiDocument');
-    const operations = Object.values<Record<string, { operationId?: string; deprecated?: boolean }>>(res.body.paths).flatMap((item) => Object.values(item).filter((op) => op.operationId));
+    const operations = Object.values<Record<string, { operationId?: string; deprecated?: boolean }>>(res.body.paths).flatMap((item) =>
+      Object.values(item).filter((op) => op.operationId),
+    );
     expect(operations.length).toBeGreaterThan(0);
     expect(operations.every((op) => op.deprecated === true)).toBe(true);
     expect(res.body.info).toMatchObject({ 'x-deprecated-at': '2026-12-03', 'x-sunset': '2027-06-30', 'x-deprecation-link': guide });

@@ -41,7 +41,11 @@ describe.each<Version>(versions)('fuzz findings (%s)', (version) => {
 
     it('when a surrogate pair is escaped (an emoji), then it is text and stored as sent', async () => {
       const member = await api.createUser({ name: 'Member User' });
-      const res = await api.call(version, 'createPost', { rawBody: '{"title":"smile \\ud83d\\ude00"}', headers: { 'content-type': 'application/json' }, token: member.token });
+      const res = await api.call(version, 'createPost', {
+        rawBody: '{"title":"smile \\ud83d\\ude00"}',
+        headers: { 'content-type': 'application/json' },
+        token: member.token,
+      });
       expect(res.status).toBe(201);
       expect(res.body.title).toBe('smile 😀');
     });

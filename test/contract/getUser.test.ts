@@ -18,10 +18,13 @@ describe.each(versions)('GET /api/%s/users/{userId} (getUser)', (version) => {
     expect(res.body.error.code).toBe('USER_NOT_FOUND');
   });
 
-  it.each([['abc'], ['0'], ['-1'], ['1.5'], ['99999999999999999999']])('when the id is %s, then 400 BAD_REQUEST naming userId', async (userId) => {
-    const res = await api.call(version, 'getUser', { params: { userId } });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('BAD_REQUEST');
-    expect(Object.keys(res.body.error.details)).toEqual(['userId']);
-  });
+  it.each([['abc'], ['0'], ['-1'], ['1.5'], ['99999999999999999999']])(
+    'when the id is %s, then 400 BAD_REQUEST naming userId',
+    async (userId) => {
+      const res = await api.call(version, 'getUser', { params: { userId } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('BAD_REQUEST');
+      expect(Object.keys(res.body.error.details)).toEqual(['userId']);
+    },
+  );
 });

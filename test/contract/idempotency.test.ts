@@ -37,7 +37,11 @@ const arrange: Record<Operation, () => Promise<Arranged>> = {
   },
   async createToken() {
     const user = await api.createUser();
-    return { body: { email: user.email, password: testPassword }, other: { email: user.email, password: 'not the password at all' }, table: 'tokens' };
+    return {
+      body: { email: user.email, password: testPassword },
+      other: { email: user.email, password: 'not the password at all' },
+      table: 'tokens',
+    };
   },
 };
 const operations = Object.keys(arrange) as Operation[];
@@ -84,7 +88,15 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
       const before = await api.server.count(table);
       const key = randomUUID();
       // A claim that another process holds: in flight, its lock good for another minute.
-      await repository().claim({ scope, requestHash, keyHash: sha256(key), owner: randomUUID(), createdAt: iso(0), lockedUntil: iso(60_000), expiresAt: iso(86_400_000) });
+      await repository().claim({
+        scope,
+        requestHash,
+        keyHash: sha256(key),
+        owner: randomUUID(),
+        createdAt: iso(0),
+        lockedUntil: iso(60_000),
+        expiresAt: iso(86_400_000),
+      });
       const res = await send(operationId, body, key, { token });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('IDEMPOTENCY_KEY_IN_USE');
@@ -98,7 +110,15 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
     expect((await send('createPost', body, 'first-use', { token: author.token })).status).toBe(201);
     const [{ scope, request_hash: requestHash }] = await keyRows();
     const key = randomUUID();
-    await repository().claim({ scope, requestHash, keyHash: sha256(key), owner: randomUUID(), createdAt: iso(-120_000), lockedUntil: iso(-60_000), expiresAt: iso(86_400_000) });
+    await repository().claim({
+      scope,
+      requestHash,
+      keyHash: sha256(key),
+      owner: randomUUID(),
+      createdAt: iso(-120_000),
+      lockedUntil: iso(-60_000),
+      expiresAt: iso(86_400_000),
+    });
     const res = await send('createPost', body, key, { token: author.token });
     expect(res.status).toBe(201);
     const again = await send('createPost', body, key, { token: author.token });
@@ -141,7 +161,9 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
     it('when two addresses sign up with the same key, then they are independent; one address reusing it is refused', async () => {
       const key = 'sign-up-key';
       const signUp = (n: number, from: string) =>
-        send('createUser', { email: `scoped${n}@example.com`, name: 'Scoped', password: testPassword }, key, { headers: { 'x-forwarded-for': from } });
+        send('createUser', { email: `scoped${n}@example.com`, name: 'Scoped', password: testPassword }, key, {
+          headers: { 'x-forwarded-for': from },
+        });
       expect((await signUp(1, '203.0.113.1')).status).toBe(201);
       expect((await signUp(2, '203.0.113.2')).status).toBe(201);
       const reused = await signUp(3, '203.0.113.1');
@@ -154,16 +176,19 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
     it.each([
       ['a body that breaks the schema (422 VALIDATION_ERROR)', { title: '' }, true, 422],
       ['no token (401 UNAUTHORIZED)', { title: 'A post' }, false, 401],
-    ])('when a request is refused before the handler, for %s, then nothing is saved and the key still works', async (_, body, signedIn, status) => {
-      const author = await api.createUser();
-      const key = randomUUID();
-      const refused = await send('createPost', body, key, signedIn ? { token: author.token } : {});
-      expect(refused.status).toBe(status);
-      expect(await keyRows()).toEqual([]);
-      const res = await send('createPost', { title: 'Now right' }, key, { token: author.token });
-      expect(res.status).toBe(201);
-      expect(res.headers.get('idempotent-replayed')).toBeNull();
-    });
+    ])(
+      'when a request is refused before the handler, for %s, then nothing is saved and the key still works',
+      async (_, body, signedIn, status) => {
+        const author = await api.createUser();
+        const key = randomUUID();
+        const refused = await send('createPost', body, key, signedIn ? { token: author.token } : {});
+        expect(refused.status).toBe(status);
+        expect(await keyRows()).toEqual([]);
+        const res = await send('createPost', { title: 'Now right' }, key, { token: author.token });
+        expect(res.status).toBe(201);
+        expect(res.headers.get('idempotent-replayed')).toBeNull();
+      },
+    );
 
     it('when the handler refuses (409 EMAIL_TAKEN), then that answer is saved and replayed', async () => {
       const taken: Member = await api.createUser();
@@ -224,9 +249,16 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
     ['nothing', ''],
   ])('when the Idempotency-Key has %s, then 400 BAD_REQUEST names it and nothing is saved', async (_, key) => {
     const author = await api.createUser();
-    const res = await api.call(version, 'createPost', { body: { title: 'A post' }, token: author.token, headers: { 'idempotency-key': key } });
+    const res = await api.call(version, 'createPost', {
+      body: { title: 'A post' },
+      token: author.token,
+      headers: { 'idempotency-key': key },
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { 'idempotency-key': expect.arrayContaining([expect.any(String)]) } });
+    expect(res.body.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      details: { 'idempotency-key': expect.arrayContaining([expect.any(String)]) },
+    });
     expect(await api.server.count('posts')).toBe(0);
     expect(await keyRows()).toEqual([]);
   });
@@ -240,7 +272,15 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
 describe('sweeping expired keys', () => {
   it('when keys are past their 24 hours, then the sweep deletes them and keeps the others', async () => {
     const repo = repository();
-    const row = (key: string, expiresAt: string) => ({ scope: 'user:1', keyHash: sha256(key), requestHash: sha256('POST /x'), owner: randomUUID(), createdAt: iso(-1000), lockedUntil: iso(-500), expiresAt });
+    const row = (key: string, expiresAt: string) => ({
+      scope: 'user:1',
+      keyHash: sha256(key),
+      requestHash: sha256('POST /x'),
+      owner: randomUUID(),
+      createdAt: iso(-1000),
+      lockedUntil: iso(-500),
+      expiresAt,
+    });
     await repo.claim(row('old', iso(-1)));
     await repo.claim(row('older', iso(-86_400_000)));
     await repo.claim(row('live', iso(3_600_000)));

@@ -50,7 +50,13 @@ describe('GET /api/v2/users (listUsers)', () => {
     const res = await api.call('v2', 'listUsers', { query: { per_page: 2 } });
     expect(res.status).toBe(200);
     expect(res.body.data.map((u: { id: number }) => u.id)).toEqual(ids.slice(0, 2));
-    expect(res.body.meta).toEqual({ version: 2, mode: 'cursor', per_page: 2, has_more: true, next_cursor: expect.stringMatching(/^[\w-]+\.[\w-]+$/) });
+    expect(res.body.meta).toEqual({
+      version: 2,
+      mode: 'cursor',
+      per_page: 2,
+      has_more: true,
+      next_cursor: expect.stringMatching(/^[\w-]+\.[\w-]+$/),
+    });
     expect(res.body.links.prev).toBeNull();
     const next = new URL(res.body.links.next);
     expect(next.pathname).toBe('/api/v2/users');
@@ -107,7 +113,13 @@ describe('GET /api/v2/users (listUsers)', () => {
 
   it.each([
     ['altered in its payload', async () => flip(await nextCursor({}), 3)],
-    ['altered in its signature', async () => { const c = await nextCursor({}); return flip(c, c.length - 2); }],
+    [
+      'altered in its signature',
+      async () => {
+        const c = await nextCursor({});
+        return flip(c, c.length - 2);
+      },
+    ],
     ['truncated', async () => (await nextCursor({})).slice(0, -5)],
     ['without its signature', async () => (await nextCursor({})).split('.')[0] as string],
     ['not a cursor at all', async () => 'hello'],

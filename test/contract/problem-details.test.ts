@@ -104,7 +104,15 @@ const provoke: Record<string, Provoke> = {
     const key = randomUUID();
     const now = Date.now();
     const at = (ms: number) => new Date(now + ms).toISOString();
-    await idempotencyRepository(api.server.db).claim({ scope: row.scope, requestHash: row.request_hash, keyHash: sha256(key), owner: randomUUID(), createdAt: at(0), lockedUntil: at(60_000), expiresAt: at(86_400_000) });
+    await idempotencyRepository(api.server.db).claim({
+      scope: row.scope,
+      requestHash: row.request_hash,
+      keyHash: sha256(key),
+      owner: randomUUID(),
+      createdAt: at(0),
+      lockedUntil: at(60_000),
+      expiresAt: at(86_400_000),
+    });
     return on({ ...own, headers: { ...own.headers, 'idempotency-key': key } });
   },
   // PRECONDITION_FAILED: an entity tag of this version the record never had.
@@ -112,15 +120,25 @@ const provoke: Record<string, Provoke> = {
     const own = await served(o);
     return on({ ...own, headers: { ...own.headers, 'if-match': `"${version}.r999999"` } });
   },
-  413: async (_, o) => on({ ...(await served(o)), body: undefined, rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }), headers: json }),
-  415: async (_, o) => on({ ...(await served(o)), body: undefined, rawBody: 'name=Ada', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+  413: async (_, o) =>
+    on({ ...(await served(o)), body: undefined, rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }), headers: json }),
+  415: async (_, o) =>
+    on({ ...(await served(o)), body: undefined, rawBody: 'name=Ada', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
   422: async (_, o) => on({ ...(await served(o)), body: undefined }),
   429: async (_, o) => {
     await spendBudget(o.operationId);
-    return on({ ...validRequest(o, { id: 1, email: 'ada@example.com', token: 'unused', password: testPassword }, 1), token: undefined }, limited.server.origin);
+    return on(
+      { ...validRequest(o, { id: 1, email: 'ada@example.com', token: 'unused', password: testPassword }, 1), token: undefined },
+      limited.server.origin,
+    );
   },
-  500: async (_, o) => on({ ...validRequest(o, { id: 1, email: 'owner@example.com', token: brokenToken, password: testPassword }, 1), token: brokenToken }, broken.origin),
-  503: async (_, o) => on(validRequest(o, { id: 1, email: 'ada@example.com', token: 'a-token', password: testPassword }, 1), unlimited.origin),
+  500: async (_, o) =>
+    on(
+      { ...validRequest(o, { id: 1, email: 'owner@example.com', token: brokenToken, password: testPassword }, 1), token: brokenToken },
+      broken.origin,
+    ),
+  503: async (_, o) =>
+    on(validRequest(o, { id: 1, email: 'ada@example.com', token: 'a-token', password: testPassword }, 1), unlimited.origin),
 };
 
 const errorPairs = versions.flatMap((version) =>
@@ -136,16 +154,22 @@ describe('errors as problem details (Accept: application/problem+json, RFC 9457)
     expect(errorPairs.filter(([, , status]) => !provoke[status])).toEqual([]);
   });
 
-  it.each(errorPairs)('%s %s: when it answers %i, then problem details as the spec declares them', async (version, operationId, status, o) => {
-    const provoker = provoke[status] as Provoke;
-    const { origin, request } = await provoker(version, o);
-    const res: ApiResponse = await client(origin).call(version, operationId, { ...request, headers: { ...request.headers, ...(status === 406 ? problemOnly : problemAlongsideJson) } });
-    expect(res.status).toBe(status);
-    expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    expect(res.body).toMatchObject({ type: problemTypeUri(res.body.code), status, request_id: res.headers.get('x-request-id') });
-    expect(res.body.instance).toMatch(new RegExp(`^/api/${version}/`));
-    expect(res.body).not.toHaveProperty('error');
-  });
+  it.each(errorPairs)(
+    '%s %s: when it answers %i, then problem details as the spec declares them',
+    async (version, operationId, status, o) => {
+      const provoker = provoke[status] as Provoke;
+      const { origin, request } = await provoker(version, o);
+      const res: ApiResponse = await client(origin).call(version, operationId, {
+        ...request,
+        headers: { ...request.headers, ...(status === 406 ? problemOnly : problemAlongsideJson) },
+      });
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+      expect(res.body).toMatchObject({ type: problemTypeUri(res.body.code), status, request_id: res.headers.get('x-request-id') });
+      expect(res.body.instance).toMatch(new RegExp(`^/api/${version}/`));
+      expect(res.body).not.toHaveProperty('error');
+    },
+  );
 });
 
 describe('which shape an error takes', () => {
@@ -181,7 +205,12 @@ describe('which shape an error takes', () => {
     const ok = await api.call('v2', 'getUser', { params: { userId: member.id }, headers: problemAlongsideJson });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const refused = await api.call('v2', 'updateUser', { params: { userId: member.id }, body: { email: 'not an email' }, token: member.token, headers: problemAlongsideJson });
+    const refused = await api.call('v2', 'updateUser', {
+      params: { userId: member.id },
+      body: { email: 'not an email' },
+      token: member.token,
+      headers: problemAlongsideJson,
+    });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'VALIDATION_ERROR', status: 422, errors: { email: [expect.any(String)] } });
   });
@@ -215,7 +244,15 @@ describe('errors raised before any operation is found, as problem details', () =
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ type: problemTypeUri(code), title: expect.any(String), status, detail: expect.any(String), instance: path.split('?')[0], code, request_id: res.headers.get('x-request-id') });
+    expect(body).toMatchObject({
+      type: problemTypeUri(code),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      instance: path.split('?')[0],
+      code,
+      request_id: res.headers.get('x-request-id'),
+    });
   });
 });
 
@@ -230,6 +267,11 @@ describe('errors of the service endpoints (openapi/service.yaml), as problem det
   it('when the server is not ready (its Redis does not answer), then 503 as problem details, as the service document declares', async () => {
     const res = await client(unlimited.origin).call('service', 'getReadiness', { headers: problemAlongsideJson });
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503, instance: '/ready', errors: { redis: ['does not answer'] } });
+    expect(res.body).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+      instance: '/ready',
+      errors: { redis: ['does not answer'] },
+    });
   });
 });

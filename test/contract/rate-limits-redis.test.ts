@@ -43,7 +43,6 @@ async function arrangeMember(origin: string): Promise<Member> {
   return { id: user.body.id, email, token: signedIn.body.token, postId: post.body.id };
 }
 
-
 const validInputOf = (o: OperationInfo, m: Member) => validRequest(o, { ...m, password: testPassword }, m.postId);
 
 const redisClient = (url: string) => {
@@ -136,7 +135,9 @@ describe.skipIf(!redisServerInstalled)('when Redis goes away mid-run', () => {
       closedMember = await arrangeMember(closed.origin);
       await redis.stop();
     });
-    const everyOperation = versions.flatMap((v) => versionedOperationsOf(v).map((o): [Version, string, OperationInfo] => [v, o.operationId, o]));
+    const everyOperation = versions.flatMap((v) =>
+      versionedOperationsOf(v).map((o): [Version, string, OperationInfo] => [v, o.operationId, o]),
+    );
 
     it.each(everyOperation)('in open mode, %s %s is served as usual, without limits', async (version, operationId, o) => {
       // Arranged with Redis away, which open mode allows: sign-up, sign-in and a post of its own.
@@ -173,7 +174,11 @@ describe.skipIf(!redisServerInstalled)('when Redis goes away mid-run', () => {
         if (status !== 200) await new Promise((r) => setTimeout(r, 100));
       }
       expect(status).toBe(200);
-      const write = await client(closed.origin).call('v1', 'updateUser', { params: { userId: closedMember.id }, body: { name: 'Back Again' }, token: closedMember.token });
+      const write = await client(closed.origin).call('v1', 'updateUser', {
+        params: { userId: closedMember.id },
+        body: { name: 'Back Again' },
+        token: closedMember.token,
+      });
       expect(write.status).toBe(200);
     });
   });

@@ -20,7 +20,11 @@ afterEach(() => vi.useRealTimers());
 
 /** A sign-up: anonymous, so it counts against the address, unless an admin's token comes with it. */
 const signUp = (n: number, { headers = {}, token }: { headers?: Record<string, string>; token?: string } = {}) =>
-  api.call('v1', 'createUser', { body: { email: `limit${n}-${Math.random()}@example.com`, name: `Limit ${n}`, password: testPassword }, headers, token });
+  api.call('v1', 'createUser', {
+    body: { email: `limit${n}-${Math.random()}@example.com`, name: `Limit ${n}`, password: testPassword },
+    headers,
+    token,
+  });
 
 describe('rate limits of POST /api/v1/users (createUser: 5 per minute)', () => {
   it('when a client signs up 5 times in a minute, then the 6th gets 429 with the exact body and headers', async () => {
@@ -30,13 +34,17 @@ describe('rate limits of POST /api/v1/users (createUser: 5 per minute)', () => {
       expect(res.headers.get('ratelimit-policy')).toBe(
         '"default-200-per-day";q=200;w=86400, "default-50-per-hour";q=50;w=3600, "createUser-5-per-minute";q=5;w=60',
       );
-      expect(res.headers.get('ratelimit')).toBe(`"default-200-per-day";r=${200 - n};t=86400, "default-50-per-hour";r=${50 - n};t=3600, "createUser-5-per-minute";r=${5 - n};t=60`);
+      expect(res.headers.get('ratelimit')).toBe(
+        `"default-200-per-day";r=${200 - n};t=86400, "default-50-per-hour";r=${50 - n};t=3600, "createUser-5-per-minute";r=${5 - n};t=60`,
+      );
     }
     vi.setSystemTime(at('10:00:20'));
     const refused = await signUp(6, { headers: { 'x-request-id': 'sixth-signup' } });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('40');
-    expect(refused.headers.get('ratelimit')).toBe('"default-200-per-day";r=194;t=86380, "default-50-per-hour";r=44;t=3580, "createUser-5-per-minute";r=0;t=40');
+    expect(refused.headers.get('ratelimit')).toBe(
+      '"default-200-per-day";r=194;t=86380, "default-50-per-hour";r=44;t=3580, "createUser-5-per-minute";r=0;t=40',
+    );
     expect(refused.body).toEqual({
       error: {
         code: 'RATE_LIMIT_EXCEEDED',
@@ -70,7 +78,9 @@ describe('rate limits of POST /api/v1/tokens (createToken: 5 per minute)', () =>
 
   it('when a client tries to sign in 5 times in a minute, then the 6th gets 429, even with the right password', async () => {
     // A sign-up of its own budget, not a sign-in: the address has all 5 sign-in attempts left.
-    expect((await api.call('v1', 'createUser', { body: { email: 'guessed@example.com', name: 'Guessed', password: testPassword } })).status).toBe(201);
+    expect(
+      (await api.call('v1', 'createUser', { body: { email: 'guessed@example.com', name: 'Guessed', password: testPassword } })).status,
+    ).toBe(201);
     for (let n = 1; n <= 5; n++) {
       const res = await signIn(`wrong guess number ${n}`);
       expect(res.status).toBe(401);
@@ -111,18 +121,23 @@ describe('the budget shared by all operations (50 per hour)', () => {
     return { member, post };
   }
 
-  it.each(versions.flatMap((v) => versionedOperationsOf(v).filter(sharing).map((o): [Version, string, OperationInfo] => [v, o.operationId, o])))(
-    'when it is used up, then %s %s gets 429 RATE_LIMIT_EXCEEDED waiting for the hour',
-    async (version, operationId, o) => {
-      const { member, post } = await useUpTheHour();
-      const res = await api.call(version, operationId, validRequest(o, { ...member, password: testPassword }, post.id));
-      expect(res.status).toBe(429);
-      expect(res.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
-      expect(res.headers.get('retry-after')).toBe('3000');
-      expect(res.body.error.retry_after).toBe(3000);
-      expect(res.body.error.message).toBe('Too many requests: the limit of 50 per hour is used up; try again in 50 minutes. See /api/docs#section/Rate-limits.');
-    },
-  );
+  it.each(
+    versions.flatMap((v) =>
+      versionedOperationsOf(v)
+        .filter(sharing)
+        .map((o): [Version, string, OperationInfo] => [v, o.operationId, o]),
+    ),
+  )('when it is used up, then %s %s gets 429 RATE_LIMIT_EXCEEDED waiting for the hour', async (version, operationId, o) => {
+    const { member, post } = await useUpTheHour();
+    const res = await api.call(version, operationId, validRequest(o, { ...member, password: testPassword }, post.id));
+    expect(res.status).toBe(429);
+    expect(res.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
+    expect(res.headers.get('retry-after')).toBe('3000');
+    expect(res.body.error.retry_after).toBe(3000);
+    expect(res.body.error.message).toBe(
+      'Too many requests: the limit of 50 per hour is used up; try again in 50 minutes. See /api/docs#section/Rate-limits.',
+    );
+  });
 
   it.each(versions)('when it is used up, then the %s document and the docs page that loads it are still served', async (version) => {
     const { member } = await useUpTheHour();
@@ -136,14 +151,21 @@ describe('the budget shared by all operations (50 per hour)', () => {
     expect((await api.call('v2', 'listPosts')).status).toBe(429);
   });
 
-  it.each(versions)('when the %s document is read 60 times in a minute, then the 61st gets 429 from its own budget and the shared one is untouched', async (version) => {
-    for (let n = 1; n <= 60; n++) expect((await api.call(version, 'getOpenApiDocument')).status).toBe(200);
-    vi.setSystemTime(at('10:00:15'));
-    const refused = await api.call(version, 'getOpenApiDocument');
-    expect(refused.status).toBe(429);
-    expect(refused.body.error.message).toBe('Too many requests: the limit of 60 per minute is used up; try again in 45 seconds. See /api/docs#section/Rate-limits.');
-    expect((await api.call('v1', 'listUsers')).headers.get('ratelimit')).toBe('"default-200-per-day";r=199;t=86400, "default-50-per-hour";r=49;t=3600');
-  });
+  it.each(versions)(
+    'when the %s document is read 60 times in a minute, then the 61st gets 429 from its own budget and the shared one is untouched',
+    async (version) => {
+      for (let n = 1; n <= 60; n++) expect((await api.call(version, 'getOpenApiDocument')).status).toBe(200);
+      vi.setSystemTime(at('10:00:15'));
+      const refused = await api.call(version, 'getOpenApiDocument');
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.message).toBe(
+        'Too many requests: the limit of 60 per minute is used up; try again in 45 seconds. See /api/docs#section/Rate-limits.',
+      );
+      expect((await api.call('v1', 'listUsers')).headers.get('ratelimit')).toBe(
+        '"default-200-per-day";r=199;t=86400, "default-50-per-hour";r=49;t=3600',
+      );
+    },
+  );
 });
 
 describe('several windows used up at once', () => {
@@ -161,7 +183,8 @@ describe('whom a request counts against: its user when signed in, its address ot
   it('when two members write from one address, then each has its own budget, and anonymous requests have theirs', async () => {
     const alice = await api.createUser(); // sign-up and sign-in: 2 anonymous requests
     const bob = await api.createUser(); // 2 more
-    for (let n = 1; n <= 50; n++) expect((await api.call('v1', 'createPost', { body: { title: `Post ${n}` }, token: alice.token })).status).toBe(201);
+    for (let n = 1; n <= 50; n++)
+      expect((await api.call('v1', 'createPost', { body: { title: `Post ${n}` }, token: alice.token })).status).toBe(201);
     const refused = await api.call('v1', 'createPost', { body: { title: 'One too many' }, token: alice.token });
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toContain('50 per hour');

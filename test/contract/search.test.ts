@@ -45,8 +45,12 @@ describe.each(versions)('GET /api/%s/search (search)', (version: Version) => {
   it('when a user or post changes or goes, then search follows at once', async () => {
     const user = await api.createUser({ name: 'Old Name' });
     const post = await api.createPost({ title: 'Kept title', tags: ['before'] });
-    expect((await api.call(version, 'updateUser', { params: { userId: user.id }, body: { name: 'Fresh Name' }, token: user.token })).status).toBe(200);
-    expect((await api.call(version, 'updatePost', { params: { postId: post.id }, body: { tags: ['after'] }, token: post.token })).status).toBe(200);
+    expect(
+      (await api.call(version, 'updateUser', { params: { userId: user.id }, body: { name: 'Fresh Name' }, token: user.token })).status,
+    ).toBe(200);
+    expect(
+      (await api.call(version, 'updatePost', { params: { postId: post.id }, body: { tags: ['after'] }, token: post.token })).status,
+    ).toBe(200);
     expect(hitsOf(version, (await search({ q: 'old' })).body)).toEqual([]);
     expect(refs(hitsOf(version, (await search({ q: 'fresh' })).body))).toEqual([`user:${user.id}`]);
     expect(hitsOf(version, (await search({ q: 'before' })).body)).toEqual([]);

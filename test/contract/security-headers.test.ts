@@ -10,7 +10,7 @@ describe('security headers on every answer', () => {
     ['an error', '/api/v2/users/abc'],
     ['a path the API does not have', '/nowhere'],
     ['a probe', '/health'],
-  ])('on %s, then helmet\'s headers, a CSP that loads nothing, and no X-Powered-By', async (_, path) => {
+  ])("on %s, then helmet's headers, a CSP that loads nothing, and no X-Powered-By", async (_, path) => {
     const res = await fetch(`${api.server.origin}${path}`);
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -28,7 +28,7 @@ describe('security headers on every answer', () => {
 });
 
 describe('CORS with CORS_ORIGINS', () => {
-  it('when an allowed origin reads, then it may read the body and the API\'s headers', async () => {
+  it("when an allowed origin reads, then it may read the body and the API's headers", async () => {
     const res = await fetch(`${api.server.origin}/api/v1/users`, { headers: { origin: allowed } });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(allowed);
@@ -40,7 +40,11 @@ describe('CORS with CORS_ORIGINS', () => {
   it('when an allowed origin sends a preflight for a write with a token, then 204 allowing it', async () => {
     const res = await fetch(`${api.server.origin}/api/v2/posts/1`, {
       method: 'OPTIONS',
-      headers: { origin: allowed, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: allowed,
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(allowed);

@@ -20,7 +20,9 @@ describe('the typed v1 client', () => {
     expect(post?.author.id).toBe(userId);
     const { data: fetched } = await v1.GET('/users/{userId}', { params: { path: { userId } } });
     expect(fetched?.name).toBe('Typed User');
-    const { data: list, response: listed } = await v1.GET('/users/{userId}/posts', { params: { path: { userId }, query: { per_page: 5 } } });
+    const { data: list, response: listed } = await v1.GET('/users/{userId}/posts', {
+      params: { path: { userId }, query: { per_page: 5 } },
+    });
     expect(list?.map((p) => p.id)).toEqual([post?.id]);
     expect(listed.headers.get('x-total-count')).toBe('1');
     const { error } = await v1.GET('/posts/{postId}', { params: { path: { postId: 999 } } });

@@ -16,7 +16,11 @@ describe.each(versions)('PATCH /api/%s/users/{userId} (updateUser)', (version) =
 
   it('when the user keeps its own email in other letter case, then 200', async () => {
     const user = await api.createUser({ email: 'ada@example.com' });
-    const res = await api.call(version, 'updateUser', { params: { userId: user.id }, body: { email: 'ADA@example.com' }, token: user.token });
+    const res = await api.call(version, 'updateUser', {
+      params: { userId: user.id },
+      body: { email: 'ADA@example.com' },
+      token: user.token,
+    });
     expect(res.status).toBe(200);
     expect(res.body.email).toBe('ADA@example.com');
   });
@@ -24,7 +28,11 @@ describe.each(versions)('PATCH /api/%s/users/{userId} (updateUser)', (version) =
   it('when the email belongs to another user, then 409 EMAIL_TAKEN and nothing changes', async () => {
     await api.createUser({ email: 'taken@example.com' });
     const user = await api.createUser({ email: 'mine@example.com' });
-    const res = await api.call(version, 'updateUser', { params: { userId: user.id }, body: { email: 'taken@example.com' }, token: user.token });
+    const res = await api.call(version, 'updateUser', {
+      params: { userId: user.id },
+      body: { email: 'taken@example.com' },
+      token: user.token,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('EMAIL_TAKEN');
     expect((await api.call(version, 'getUser', { params: { userId: user.id } })).body.email).toBe('mine@example.com');

@@ -59,19 +59,27 @@ describe('/api/<path> without a version (Accept-Version)', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="api"');
 
-    const written = await send('PATCH', `/api/users/${user.id}`, { 'accept-version': '2', authorization: `Bearer ${token}` }, { name: 'Ada King' });
+    const written = await send(
+      'PATCH',
+      `/api/users/${user.id}`,
+      { 'accept-version': '2', authorization: `Bearer ${token}` },
+      { name: 'Ada King' },
+    );
     assertMatchesSpec('v2', 'updateUser', written);
     expect(written.status).toBe(200);
     expect(written.body.name).toBe('Ada King');
     expect(written.headers.get('api-version')).toBe('2');
   });
 
-  it.each([['3'], ['0'], ['v2'], ['1.0'], ['latest']])('when Accept-Version is %s, then 400 UNSUPPORTED_VERSION listing 1 and 2', async (asked) => {
-    const res = await get('/api/users', { 'accept-version': asked });
-    expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'UNSUPPORTED_VERSION', details: { 'Accept-Version': ['must be one of 1, 2'] } });
-    expect(res.headers.get('vary')).toContain('Accept-Version');
-  });
+  it.each([['3'], ['0'], ['v2'], ['1.0'], ['latest']])(
+    'when Accept-Version is %s, then 400 UNSUPPORTED_VERSION listing 1 and 2',
+    async (asked) => {
+      const res = await get('/api/users', { 'accept-version': asked });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'UNSUPPORTED_VERSION', details: { 'Accept-Version': ['must be one of 1, 2'] } });
+      expect(res.headers.get('vary')).toContain('Accept-Version');
+    },
+  );
 
   it('when the path carries a version, then Accept-Version is ignored', async () => {
     const res = await get('/api/v1/users', { 'accept-version': '2' });

@@ -10,13 +10,23 @@ const script = new URL('../../scripts/build-if-changed.mjs', import.meta.url).pa
 const dir = mkdtempSync(join(tmpdir(), 'build-if-changed-'));
 mkdirSync(join(dir, 'src'));
 mkdirSync(join(dir, 'generated'));
-writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: [], strict: true } }));
-writeFileSync(join(dir, 'tsconfig.build.json'), JSON.stringify({ extends: './tsconfig.json', compilerOptions: { rootDir: '.', outDir: 'dist' }, include: ['src', 'generated'] }));
+writeFileSync(
+  join(dir, 'tsconfig.json'),
+  JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: [], strict: true } }),
+);
+writeFileSync(
+  join(dir, 'tsconfig.build.json'),
+  JSON.stringify({ extends: './tsconfig.json', compilerOptions: { rootDir: '.', outDir: 'dist' }, include: ['src', 'generated'] }),
+);
 writeFileSync(join(dir, 'src', 'server.ts'), 'export const answer: number = 1;\n');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const start = () => {
-  const run = spawnSync(process.execPath, [script], { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_lifecycle_event: 'prestart' } });
+  const run = spawnSync(process.execPath, [script], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, npm_lifecycle_event: 'prestart' },
+  });
   return { status: run.status, said: `${run.stdout}${run.stderr}` };
 };
 const built = join(dir, 'dist', 'src', 'server.js');

@@ -12,17 +12,27 @@ const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'client-package-'));
 const project = join(dir, 'project');
 const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 
 // Packing runs its prepack build (tsc), and installing reads the npm cache: seconds each, on a busy machine tens.
 describe('the users-posts-api-client package', { timeout: 120_000 }, () => {
   let server: TestServer;
   let tarball: string;
   beforeAll(async () => {
-    const packed = JSON.parse(npm(['pack', '--json', '--workspace', 'packages/client', '--pack-destination', dir], root)) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(npm(['pack', '--json', '--workspace', 'packages/client', '--pack-destination', dir], root)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     tarball = join(dir, (packed[0] as { filename: string }).filename);
     execFileSync('mkdir', [project]);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'someone-elses-app', version: '1.0.0', private: true, type: 'module' }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'someone-elses-app', version: '1.0.0', private: true, type: 'module' }),
+    );
     npm(['install', '--prefer-offline', tarball], project);
     server = await startTestServer();
   }, 240_000);
@@ -34,7 +44,10 @@ describe('the users-posts-api-client package', { timeout: 120_000 }, () => {
   it('when installed from its tarball into an empty project, then it brings only openapi-fetch along', () => {
     const installed = readdirSync(join(project, 'node_modules')).filter((name) => !name.startsWith('.'));
     expect(installed.sort()).toEqual(['openapi-fetch', 'openapi-typescript-helpers', 'users-posts-api-client']);
-    expect(readdirSync(join(project, 'node_modules', 'users-posts-api-client', 'dist', 'src')).sort()).toEqual(['client.d.ts', 'client.js']);
+    expect(readdirSync(join(project, 'node_modules', 'users-posts-api-client', 'dist', 'src')).sort()).toEqual([
+      'client.d.ts',
+      'client.js',
+    ]);
   });
 
   it('when the project imports it, then it signs up, signs in and reads through a real server', async () => {
@@ -70,8 +83,25 @@ export const ok = api.GET('/users/{userId}', { params: { path: { userId: 1 } } }
 export const wrong = api.GET('/user/{userId}', { params: { path: { userId: 1 } } });
 `,
     );
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, types: [] }, files: ['use.ts'] }));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          lib: ['ES2023', 'DOM'],
+          strict: true,
+          noEmit: true,
+          types: [],
+        },
+        files: ['use.ts'],
+      }),
+    );
     // Throws with tsc's messages if the types are missing or the @ts-expect-error line compiles.
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
   });
 });

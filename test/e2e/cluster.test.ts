@@ -13,9 +13,14 @@ const postgresUrl = process.env.TEST_POSTGRES_URL;
 const redisUrl = process.env.REDIS_URL;
 const dir = mkdtempSync(join(tmpdir(), 'cluster-e2e-'));
 const schema = `test_${randomUUID().replace(/-/g, '')}`;
-if (!postgresUrl || !redisUrl) console.warn('NOTICE: the cluster test runs on a SQLite file with in-memory limits; set TEST_POSTGRES_URL and REDIS_URL to run it as deployed.');
+if (!postgresUrl || !redisUrl)
+  console.warn(
+    'NOTICE: the cluster test runs on a SQLite file with in-memory limits; set TEST_POSTGRES_URL and REDIS_URL to run it as deployed.',
+  );
 
-const databaseUrl = postgresUrl ? `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}` : `sqlite:${join(dir, 'app.db')}`;
+const databaseUrl = postgresUrl
+  ? `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+  : `sqlite:${join(dir, 'app.db')}`;
 const countOf = (output: string, text: string) => output.split('\n').filter((line) => line.includes(text)).length;
 const waitFor = async (check: () => boolean) => {
   while (!check()) await new Promise((r) => setTimeout(r, 20));
@@ -40,7 +45,12 @@ describe('WEB_CONCURRENCY=2 (node:cluster)', () => {
       await admin.raw(`CREATE SCHEMA ${schema}`);
       await admin.destroy();
     }
-    server = await startServerProcess({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: '2', PASSWORD_HASH_COST: '10', ...(redisUrl && { REDIS_URL: redisUrl }) });
+    server = await startServerProcess({
+      DATABASE_URL: databaseUrl,
+      WEB_CONCURRENCY: '2',
+      PASSWORD_HASH_COST: '10',
+      ...(redisUrl && { REDIS_URL: redisUrl }),
+    });
     await waitFor(() => countOf(server.output(), '"listening"') >= 2);
   });
   afterAll(async () => {
@@ -61,7 +71,11 @@ describe('WEB_CONCURRENCY=2 (node:cluster)', () => {
     const signedIn = await api.call('v2', 'createToken', { body: credentials });
     expect(signedIn.status).toBe(201);
     for (let i = 0; i < 6; i++) expect((await api.call('v2', 'getUser', { params: { userId: created.body.id } })).status).toBe(200);
-    const renamed = await api.call('v2', 'updateUser', { params: { userId: created.body.id }, body: { name: 'Cluster User Renamed' }, token: signedIn.body.token });
+    const renamed = await api.call('v2', 'updateUser', {
+      params: { userId: created.body.id },
+      body: { name: 'Cluster User Renamed' },
+      token: signedIn.body.token,
+    });
     expect(renamed.status).toBe(200);
     expect((await api.call('service', 'getReadiness')).body.checks.redis).toBe(redisUrl ? 'up' : 'not configured');
   });
@@ -74,7 +88,9 @@ describe('WEB_CONCURRENCY=2 (node:cluster)', () => {
     const writes: { status: number; requestId: string }[] = [];
     for (let i = 0; i < 4; i++) {
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${signedIn.token}` };
-      writes.push(await onItsOwnConnection(`${server.origin}/api/v1/users/${user.id}`, 'PATCH', headers, JSON.stringify({ name: `Everywhere ${i}` })));
+      writes.push(
+        await onItsOwnConnection(`${server.origin}/api/v1/users/${user.id}`, 'PATCH', headers, JSON.stringify({ name: `Everywhere ${i}` })),
+      );
     }
     expect(writes.map((w) => w.status)).toEqual([200, 200, 200, 200]);
     // Each worker logs the requests it served, with its pid and the request's id.

@@ -27,60 +27,73 @@ const send = async (origin: string, method: string, path: string, body?: unknown
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 };
 
-const databases = [
-  ['SQLite (WAL, one file)', 'sqlite'],
-  ...(postgresUrl ? [['PostgreSQL', 'postgres'] as const] : []),
-] as const;
+const databases = [['SQLite (WAL, one file)', 'sqlite'], ...(postgresUrl ? [['PostgreSQL', 'postgres'] as const] : [])] as const;
 
 describe('two server processes, one database: concurrent writers with one If-Match', () => {
-  it.each(databases)('on %s, when 20 writers spread over two processes PATCH one post with the same If-Match, then exactly one succeeds, the others get 412 and only its change is stored', async (_label, engine) => {
-    const schema = `writers_${randomUUID().replace(/-/g, '')}`;
-    const databaseUrl = engine === 'postgres' ? `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}` : `sqlite:${join(dir, 'app.db')}`;
-    if (engine === 'postgres') {
-      const admin = createDb(postgresUrl as string);
-      await admin.raw(`CREATE SCHEMA ${schema}`);
-      await admin.destroy();
-    }
-    const env = { DATABASE_URL: databaseUrl, RATE_LIMITS: 'off', SEED_DEMO_DATA: 'false', PASSWORD_HASH_COST: '10' };
-    const servers: ServerProcess[] = [];
-    try {
-      // One after the other, so the second finds the schema migrated.
-      servers.push(await startServerProcess(env));
-      servers.push(await startServerProcess(env));
-      const [a, b] = servers.map((s) => s.origin) as [string, string];
-
-      await send(a, 'POST', 'users', { email: 'writer@example.com', name: 'Writer', password });
-      const { token } = (await send(b, 'POST', 'tokens', { email: 'writer@example.com', password })).body as { token: string };
-      const auth = { authorization: `Bearer ${token}` };
-      const created = await send(a, 'POST', 'posts', { title: 'Original', body: 'Original body', tags: ['original'] }, auth);
-      const id = created.body.id as number;
-      const read = await send(b, 'GET', `posts/${id}`);
-      const etag = read.headers.get('etag') as string;
-      expect(etag).toBe('"v2.r1.a1"');
-
-      const answers = await Promise.all(
-        Array.from({ length: writers }, (_, n) =>
-          send(n % 2 ? a : b, 'PATCH', `posts/${id}`, { title: `Writer ${n}`, body: `Body of writer ${n}`, tags: [`writer-${n}`] }, { ...auth, 'if-match': etag }),
-        ),
-      );
-      const statuses = answers.map((res) => res.status);
-      const won = answers.filter((res) => res.status === 200);
-      expect(won, statuses.join(' ')).toHaveLength(1);
-      expect(answers.filter((res) => res.status === 412 && res.body.error.code === 'PRECONDITION_FAILED')).toHaveLength(writers - 1);
-
-      // Both processes read the winner's change, whole, at the next revision; nothing of a loser's.
-      for (const origin of [a, b]) {
-        const stored = await send(origin, 'GET', `posts/${id}`);
-        expect(stored.headers.get('etag')).toBe('"v2.r2.a1"');
-        expect({ title: stored.body.title, body: stored.body.body, tags: stored.body.tags }).toEqual({ title: won[0]?.body.title, body: won[0]?.body.body, tags: won[0]?.body.tags });
-      }
-    } finally {
-      await Promise.all(servers.map((s) => s.stop()));
+  it.each(databases)(
+    'on %s, when 20 writers spread over two processes PATCH one post with the same If-Match, then exactly one succeeds, the others get 412 and only its change is stored',
+    async (_label, engine) => {
+      const schema = `writers_${randomUUID().replace(/-/g, '')}`;
+      const databaseUrl =
+        engine === 'postgres'
+          ? `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+          : `sqlite:${join(dir, 'app.db')}`;
       if (engine === 'postgres') {
         const admin = createDb(postgresUrl as string);
-        await admin.raw(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.raw(`CREATE SCHEMA ${schema}`);
         await admin.destroy();
       }
-    }
-  });
+      const env = { DATABASE_URL: databaseUrl, RATE_LIMITS: 'off', SEED_DEMO_DATA: 'false', PASSWORD_HASH_COST: '10' };
+      const servers: ServerProcess[] = [];
+      try {
+        // One after the other, so the second finds the schema migrated.
+        servers.push(await startServerProcess(env));
+        servers.push(await startServerProcess(env));
+        const [a, b] = servers.map((s) => s.origin) as [string, string];
+
+        await send(a, 'POST', 'users', { email: 'writer@example.com', name: 'Writer', password });
+        const { token } = (await send(b, 'POST', 'tokens', { email: 'writer@example.com', password })).body as { token: string };
+        const auth = { authorization: `Bearer ${token}` };
+        const created = await send(a, 'POST', 'posts', { title: 'Original', body: 'Original body', tags: ['original'] }, auth);
+        const id = created.body.id as number;
+        const read = await send(b, 'GET', `posts/${id}`);
+        const etag = read.headers.get('etag') as string;
+        expect(etag).toBe('"v2.r1.a1"');
+
+        const answers = await Promise.all(
+          Array.from({ length: writers }, (_, n) =>
+            send(
+              n % 2 ? a : b,
+              'PATCH',
+              `posts/${id}`,
+              { title: `Writer ${n}`, body: `Body of writer ${n}`, tags: [`writer-${n}`] },
+              { ...auth, 'if-match': etag },
+            ),
+          ),
+        );
+        const statuses = answers.map((res) => res.status);
+        const won = answers.filter((res) => res.status === 200);
+        expect(won, statuses.join(' ')).toHaveLength(1);
+        expect(answers.filter((res) => res.status === 412 && res.body.error.code === 'PRECONDITION_FAILED')).toHaveLength(writers - 1);
+
+        // Both processes read the winner's change, whole, at the next revision; nothing of a loser's.
+        for (const origin of [a, b]) {
+          const stored = await send(origin, 'GET', `posts/${id}`);
+          expect(stored.headers.get('etag')).toBe('"v2.r2.a1"');
+          expect({ title: stored.body.title, body: stored.body.body, tags: stored.body.tags }).toEqual({
+            title: won[0]?.body.title,
+            body: won[0]?.body.body,
+            tags: won[0]?.body.tags,
+          });
+        }
+      } finally {
+        await Promise.all(servers.map((s) => s.stop()));
+        if (engine === 'postgres') {
+          const admin = createDb(postgresUrl as string);
+          await admin.raw(`DROP SCHEMA ${schema} CASCADE`);
+          await admin.destroy();
+        }
+      }
+    },
+  );
 });

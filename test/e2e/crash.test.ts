@@ -56,79 +56,88 @@ async function writer(origin: string, n: number, acknowledged: Acknowledged[], u
   }
 }
 
-const databases = [
-  ['SQLite (WAL)', 'sqlite'],
-  ...(postgresUrl ? [['PostgreSQL', 'postgres'] as const] : []),
-] as const;
+const databases = [['SQLite (WAL)', 'sqlite'], ...(postgresUrl ? [['PostgreSQL', 'postgres'] as const] : [])] as const;
 
 describe('crash under write load (kill -9)', () => {
-  it.each(databases)('on %s, when the server is killed while 4 writers write, then every acknowledged write is there as answered, and nothing is half-written', async (label, engine) => {
-    const schema = `crash_${randomUUID().replace(/-/g, '')}`;
-    const databaseUrl =
-      engine === 'postgres' ? `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}` : `sqlite:${join(dir, 'app.db')}`;
-    if (engine === 'postgres') {
-      const admin = createDb(postgresUrl as string);
-      await admin.raw(`CREATE SCHEMA ${schema}`);
-      await admin.destroy();
-    }
-    const env = { DATABASE_URL: databaseUrl, RATE_LIMITS: 'off', SEED_DEMO_DATA: 'false', PASSWORD_HASH_COST: '10' };
-    try {
-      const first = await startServerProcess(env);
-      const acknowledged: Acknowledged[] = [];
-      const unanswered = { count: 0 };
-      const writing = Promise.all(Array.from({ length: writers }, (_, n) => writer(first.origin, n, acknowledged, unanswered)));
-      while (acknowledged.length < killAfter) await new Promise((r) => setTimeout(r, 5));
-      first.child.kill('SIGKILL');
-      await writing;
-      await first.exited;
-
-      // Restarted on the same port, so the answers' links are the same too.
-      const second = await startServerProcess({ ...env, PORT: String(new URL(first.origin).port) });
-      const missing: Acknowledged[] = [];
-      const different: Acknowledged[] = [];
-      for (const write of acknowledged) {
-        const res = await fetch(`${second.origin}/api/v2/${write.kind}/${write.id}`);
-        if (res.status !== 200) missing.push(write);
-        else if (write.body !== undefined && JSON.stringify(await res.json()) !== JSON.stringify(write.body)) different.push(write);
-      }
-
-      const db = createDb(databaseUrl);
-      const count = async (sql: string) => {
-        const result = (await db.raw(sql)) as { n: number }[] | { rows: { n: number }[] };
-        return Number((Array.isArray(result) ? result : result.rows)[0]?.n);
-      };
-      const docId = engine === 'postgres' ? 'doc_id' : 'rowid';
-      const halfWritten = {
-        postsWithoutBothTags: await count('SELECT count(*) AS n FROM posts p WHERE (SELECT count(*) FROM post_tags t WHERE t.post_id = p.id) <> 2'),
-        usersNotInSearch: await count(`SELECT count(*) AS n FROM users u WHERE NOT EXISTS (SELECT 1 FROM search_index s WHERE s.${docId} = u.id * 2)`),
-        postsNotInSearch: await count(`SELECT count(*) AS n FROM posts p WHERE NOT EXISTS (SELECT 1 FROM search_index s WHERE s.${docId} = p.id * 2 + 1)`),
-      };
-      const stored = await count('SELECT (SELECT count(*) FROM posts) + (SELECT count(*) FROM users) AS n');
-      if (engine === 'sqlite') {
-        expect(await db.raw('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-        await db.raw(`INSERT INTO search_index(search_index) VALUES ('integrity-check')`); // throws if the FTS index disagrees with its content
-      }
-      await db.destroy();
-      expect(await second.stop()).toBe(0);
-
-      console.info(
-        `crash drill on ${label}: ${writers} writers, ${acknowledged.length} writes acknowledged (201), ` +
-          `${acknowledged.length - missing.length} found after the restart, ${different.length} different, ` +
-          `${unanswered.count} in flight at the kill, ${stored} rows stored, half-written: ${JSON.stringify(halfWritten)}`,
-      );
-      expect(acknowledged.length).toBeGreaterThanOrEqual(killAfter);
-      expect(missing).toEqual([]);
-      expect(different).toEqual([]);
-      expect(halfWritten).toEqual({ postsWithoutBothTags: 0, usersNotInSearch: 0, postsNotInSearch: 0 });
-      // What was stored is what was acknowledged, plus at most the writes in flight at the kill.
-      expect(stored - acknowledged.length).toBeGreaterThanOrEqual(0);
-      expect(stored - acknowledged.length).toBeLessThanOrEqual(unanswered.count);
-    } finally {
+  it.each(databases)(
+    'on %s, when the server is killed while 4 writers write, then every acknowledged write is there as answered, and nothing is half-written',
+    async (label, engine) => {
+      const schema = `crash_${randomUUID().replace(/-/g, '')}`;
+      const databaseUrl =
+        engine === 'postgres'
+          ? `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+          : `sqlite:${join(dir, 'app.db')}`;
       if (engine === 'postgres') {
         const admin = createDb(postgresUrl as string);
-        await admin.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.raw(`CREATE SCHEMA ${schema}`);
         await admin.destroy();
       }
-    }
-  }, 60_000);
+      const env = { DATABASE_URL: databaseUrl, RATE_LIMITS: 'off', SEED_DEMO_DATA: 'false', PASSWORD_HASH_COST: '10' };
+      try {
+        const first = await startServerProcess(env);
+        const acknowledged: Acknowledged[] = [];
+        const unanswered = { count: 0 };
+        const writing = Promise.all(Array.from({ length: writers }, (_, n) => writer(first.origin, n, acknowledged, unanswered)));
+        while (acknowledged.length < killAfter) await new Promise((r) => setTimeout(r, 5));
+        first.child.kill('SIGKILL');
+        await writing;
+        await first.exited;
+
+        // Restarted on the same port, so the answers' links are the same too.
+        const second = await startServerProcess({ ...env, PORT: String(new URL(first.origin).port) });
+        const missing: Acknowledged[] = [];
+        const different: Acknowledged[] = [];
+        for (const write of acknowledged) {
+          const res = await fetch(`${second.origin}/api/v2/${write.kind}/${write.id}`);
+          if (res.status !== 200) missing.push(write);
+          else if (write.body !== undefined && JSON.stringify(await res.json()) !== JSON.stringify(write.body)) different.push(write);
+        }
+
+        const db = createDb(databaseUrl);
+        const count = async (sql: string) => {
+          const result = (await db.raw(sql)) as { n: number }[] | { rows: { n: number }[] };
+          return Number((Array.isArray(result) ? result : result.rows)[0]?.n);
+        };
+        const docId = engine === 'postgres' ? 'doc_id' : 'rowid';
+        const halfWritten = {
+          postsWithoutBothTags: await count(
+            'SELECT count(*) AS n FROM posts p WHERE (SELECT count(*) FROM post_tags t WHERE t.post_id = p.id) <> 2',
+          ),
+          usersNotInSearch: await count(
+            `SELECT count(*) AS n FROM users u WHERE NOT EXISTS (SELECT 1 FROM search_index s WHERE s.${docId} = u.id * 2)`,
+          ),
+          postsNotInSearch: await count(
+            `SELECT count(*) AS n FROM posts p WHERE NOT EXISTS (SELECT 1 FROM search_index s WHERE s.${docId} = p.id * 2 + 1)`,
+          ),
+        };
+        const stored = await count('SELECT (SELECT count(*) FROM posts) + (SELECT count(*) FROM users) AS n');
+        if (engine === 'sqlite') {
+          expect(await db.raw('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+          await db.raw(`INSERT INTO search_index(search_index) VALUES ('integrity-check')`); // throws if the FTS index disagrees with its content
+        }
+        await db.destroy();
+        expect(await second.stop()).toBe(0);
+
+        console.info(
+          `crash drill on ${label}: ${writers} writers, ${acknowledged.length} writes acknowledged (201), ` +
+            `${acknowledged.length - missing.length} found after the restart, ${different.length} different, ` +
+            `${unanswered.count} in flight at the kill, ${stored} rows stored, half-written: ${JSON.stringify(halfWritten)}`,
+        );
+        expect(acknowledged.length).toBeGreaterThanOrEqual(killAfter);
+        expect(missing).toEqual([]);
+        expect(different).toEqual([]);
+        expect(halfWritten).toEqual({ postsWithoutBothTags: 0, usersNotInSearch: 0, postsNotInSearch: 0 });
+        // What was stored is what was acknowledged, plus at most the writes in flight at the kill.
+        expect(stored - acknowledged.length).toBeGreaterThanOrEqual(0);
+        expect(stored - acknowledged.length).toBeLessThanOrEqual(unanswered.count);
+      } finally {
+        if (engine === 'postgres') {
+          const admin = createDb(postgresUrl as string);
+          await admin.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+          await admin.destroy();
+        }
+      }
+    },
+    60_000,
+  );
 });

@@ -40,7 +40,9 @@ function createAdmin(file: string, args: string[], { env = {}, stdin = '' }: Inp
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   child.stdin.end(stdin);
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stdout, stderr })),
+  );
 }
 
 /** The API on that database file, in this process, migrated as the server migrates at start. */
@@ -77,24 +79,33 @@ describe('npm run create-admin (scripts/create-admin.ts)', () => {
   it.each<[string, string[], Input, string]>([
     ['ADMIN_PASSWORD', [], { env: { ADMIN_PASSWORD: password } }, 'Administrator'],
     ['the first line of standard input', ['--name', 'Ops Team'], { stdin: `${password}\n` }, 'Ops Team'],
-  ])('when the password comes from %s, then a new admin is created who signs in with it and acts as admin', async (_, args, input, name) => {
-    const file = databaseFile();
-    const run = await createAdmin(file, ['--email', 'ops@example.com', ...args], input);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Created admin ops@example.com (id 1).');
-    expect(run.stdout + run.stderr).not.toContain(password);
+  ])(
+    'when the password comes from %s, then a new admin is created who signs in with it and acts as admin',
+    async (_, args, input, name) => {
+      const file = databaseFile();
+      const run = await createAdmin(file, ['--email', 'ops@example.com', ...args], input);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Created admin ops@example.com (id 1).');
+      expect(run.stdout + run.stderr).not.toContain(password);
 
-    await withServer(file, async ({ call, signIn }) => {
-      const signedIn = await signIn('ops@example.com', password);
-      expect(signedIn.status).toBe(201);
-      expect(signedIn.body.user).toMatchObject({ id: 1, email: 'ops@example.com', name, role: 'admin' });
-      // What only an admin may do: give another user a role.
-      const member = await call('v1', 'createUser', { body: { email: 'member@example.com', name: 'Member', password: 'a password long enough' } });
-      const promoted = await call('v1', 'updateUser', { params: { userId: member.body.id }, body: { role: 'admin' }, token: signedIn.body.token });
-      expect(promoted.status).toBe(200);
-      expect(promoted.body.role).toBe('admin');
-    });
-  });
+      await withServer(file, async ({ call, signIn }) => {
+        const signedIn = await signIn('ops@example.com', password);
+        expect(signedIn.status).toBe(201);
+        expect(signedIn.body.user).toMatchObject({ id: 1, email: 'ops@example.com', name, role: 'admin' });
+        // What only an admin may do: give another user a role.
+        const member = await call('v1', 'createUser', {
+          body: { email: 'member@example.com', name: 'Member', password: 'a password long enough' },
+        });
+        const promoted = await call('v1', 'updateUser', {
+          params: { userId: member.body.id },
+          body: { role: 'admin' },
+          token: signedIn.body.token,
+        });
+        expect(promoted.status).toBe(200);
+        expect(promoted.body.role).toBe('admin');
+      });
+    },
+  );
 
   it.each<[string, Input]>([
     ['ADMIN_PASSWORD is shorter than 12 characters', { env: { ADMIN_PASSWORD: 'too short' } }],

@@ -51,9 +51,21 @@ async function call(origin: string, method: string, path: string, body?: unknown
       signal: AbortSignal.timeout(hungAfterMs),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, requestId: res.headers.get('x-request-id'), ms: performance.now() - started, what: `${method} ${path}` };
+    return {
+      status: res.status,
+      body: text ? JSON.parse(text) : undefined,
+      requestId: res.headers.get('x-request-id'),
+      ms: performance.now() - started,
+      what: `${method} ${path}`,
+    };
   } catch (err) {
-    return { status: (err as Error).name === 'TimeoutError' ? 'hung' : 'error', body: undefined, requestId: null, ms: performance.now() - started, what: `${method} ${path}` };
+    return {
+      status: (err as Error).name === 'TimeoutError' ? 'hung' : 'error',
+      body: undefined,
+      requestId: null,
+      ms: performance.now() - started,
+      what: `${method} ${path}`,
+    };
   }
 }
 
@@ -89,7 +101,12 @@ const tally = (answers: Answer[], byOperation = false) =>
 describe.skipIf(mountFailure !== undefined)('disk full (the SQLite file on an 8 MB tmpfs)', () => {
   it('refuses every write with 503 while the disk is full, goes on serving reads, corrupts nothing, and writes again once space returns', async () => {
     const file = join(dir, 'app.db');
-    const server = await startServerProcess({ DATABASE_URL: `sqlite:${file}`, SEED_DEMO_DATA: 'false', RATE_LIMITS: 'off', PASSWORD_HASH_COST: '10' });
+    const server = await startServerProcess({
+      DATABASE_URL: `sqlite:${file}`,
+      SEED_DEMO_DATA: 'false',
+      RATE_LIMITS: 'off',
+      PASSWORD_HASH_COST: '10',
+    });
     const { origin } = server;
     let stopped = false;
     try {
@@ -102,7 +119,13 @@ describe.skipIf(mountFailure !== undefined)('disk full (the SQLite file on an 8 
       /** Every post answered 201 (or 200 to an update), by id, as it was answered. */
       const posts = new Map<number, unknown>();
       const createPost = async (k: number) => {
-        const answer = await call(origin, 'POST', 'posts', { title: `Post ${k}`, body: `Body ${k} `.repeat(20), tags: ['disk', `n${k}`] }, token);
+        const answer = await call(
+          origin,
+          'POST',
+          'posts',
+          { title: `Post ${k}`, body: `Body ${k} `.repeat(20), tags: ['disk', `n${k}`] },
+          token,
+        );
         if (answer.status === 201) posts.set(answer.body.id, answer.body);
         return answer;
       };
@@ -114,7 +137,8 @@ describe.skipIf(mountFailure !== undefined)('disk full (the SQLite file on an 8 
       const writes: Answer[] = [];
       const reads: Answer[] = [];
       const readsDiffering: string[] = [];
-      const read = async (path: string, expected: (body: any) => boolean) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const read = async (path: string, expected: (body: any) => boolean) => {
         const answer = await call(origin, 'GET', path);
         reads.push(answer);
         if (answer.status === 200 && !expected(answer.body)) readsDiffering.push(path);
@@ -180,7 +204,11 @@ describe.skipIf(mountFailure !== undefined)('disk full (the SQLite file on an 8 
         ftsIntegrity = String(err);
       }
       const stored = db.prepare('SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM users) AS users').get();
-      const postsWithoutBothTags = (db.prepare('SELECT count(*) AS n FROM posts p WHERE (SELECT count(*) FROM post_tags t WHERE t.post_id = p.id) <> 2').get() as { n: number }).n;
+      const postsWithoutBothTags = (
+        db.prepare('SELECT count(*) AS n FROM posts p WHERE (SELECT count(*) FROM post_tags t WHERE t.post_id = p.id) <> 2').get() as {
+          n: number;
+        }
+      ).n;
       db.close();
 
       // What the store said, as the server logged it.

@@ -25,7 +25,15 @@ describe.skipIf(!installed)('GET /api/docs in headless Chromium', () => {
     server = await startTestServer();
     browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -33,31 +41,36 @@ describe.skipIf(!installed)('GET /api/docs in headless Chromium', () => {
     await server?.close();
   });
 
-  it.each([['1'], ['2']])('when v%s is opened, then its operations render with their request schemas, and no request fails', async (version) => {
-    const page = await browser.newPage();
-    const failed: string[] = [];
-    const blockedByPolicy: string[] = [];
-    // Redoc's attribution logo would come from a CDN; the page's CSP stops it inside the browser.
-    page.on('requestfailed', (request) =>
-      request.failure()?.errorText === 'csp' ? blockedByPolicy.push(request.url()) : failed.push(`${request.url()} ${request.failure()?.errorText}`),
-    );
-    page.on('response', (response) => response.status() >= 400 && failed.push(`${response.url()} ${response.status()}`));
-    await page.goto(`${server.origin}/api/docs?version=${version}`);
+  it.each([['1'], ['2']])(
+    'when v%s is opened, then its operations render with their request schemas, and no request fails',
+    async (version) => {
+      const page = await browser.newPage();
+      const failed: string[] = [];
+      const blockedByPolicy: string[] = [];
+      // Redoc's attribution logo would come from a CDN; the page's CSP stops it inside the browser.
+      page.on('requestfailed', (request) =>
+        request.failure()?.errorText === 'csp'
+          ? blockedByPolicy.push(request.url())
+          : failed.push(`${request.url()} ${request.failure()?.errorText}`),
+      );
+      page.on('response', (response) => response.status() >= 400 && failed.push(`${response.url()} ${response.status()}`));
+      await page.goto(`${server.origin}/api/docs?version=${version}`);
 
-    const heading = page.getByRole('heading', { name: 'Create a user' }).first();
-    await heading.waitFor({ timeout: 15_000 });
-    expect(await heading.isVisible()).toBe(true);
-    // The createUser section shows its request body schema and the limits generated into it.
-    const section = page.locator('[data-section-id="operation/createUser"]');
-    await expect.poll(() => section.innerText(), { timeout: 10_000 }).toMatch(/request body schema: application\/json/i);
-    const text = await section.innerText();
-    expect(text).toMatch(/email\s+required\s+string <email>/);
-    expect(text).toContain('5 per minute for this operation');
-    expect(await page.title()).toBe(`Users and Posts API v${version}`);
-    expect(failed).toEqual([]);
-    expect(blockedByPolicy.every((url) => url.startsWith('https://cdn.redoc.ly/'))).toBe(true);
-    await page.close();
-  });
+      const heading = page.getByRole('heading', { name: 'Create a user' }).first();
+      await heading.waitFor({ timeout: 15_000 });
+      expect(await heading.isVisible()).toBe(true);
+      // The createUser section shows its request body schema and the limits generated into it.
+      const section = page.locator('[data-section-id="operation/createUser"]');
+      await expect.poll(() => section.innerText(), { timeout: 10_000 }).toMatch(/request body schema: application\/json/i);
+      const text = await section.innerText();
+      expect(text).toMatch(/email\s+required\s+string <email>/);
+      expect(text).toContain('5 per minute for this operation');
+      expect(await page.title()).toBe(`Users and Posts API v${version}`);
+      expect(failed).toEqual([]);
+      expect(blockedByPolicy.every((url) => url.startsWith('https://cdn.redoc.ly/'))).toBe(true);
+      await page.close();
+    },
+  );
 
   it('when the version switch is followed, then the other version renders', async () => {
     const page = await browser.newPage();
@@ -87,4 +100,3 @@ describe.skipIf(!installed)('GET /api/docs in headless Chromium', () => {
     }
   });
 });
-

@@ -9,7 +9,8 @@ import { testPassword } from '../support/use-server.js';
 // The issue's proof: keys live in the database, so two server processes on one PostgreSQL
 // see each other's claims, and of 20 concurrent retries exactly one runs.
 const postgresUrl = process.env.TEST_POSTGRES_URL;
-if (!postgresUrl) console.warn('NOTICE: TEST_POSTGRES_URL is not set, so the idempotency test across two server processes on one PostgreSQL is skipped.');
+if (!postgresUrl)
+  console.warn('NOTICE: TEST_POSTGRES_URL is not set, so the idempotency test across two server processes on one PostgreSQL is skipped.');
 const schema = `test_${randomUUID().replace(/-/g, '')}`;
 
 /**
@@ -19,7 +20,9 @@ const schema = `test_${randomUUID().replace(/-/g, '')}`;
 async function together(requests: { url: string; headers: Record<string, string>; body: string }[]): Promise<ApiResponse[]> {
   const pending = requests.map(({ url, headers, body }) => {
     const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: false });
-    const connected = new Promise<void>((resolve) => req.once('socket', (socket) => (socket.connecting ? socket.once('connect', () => resolve()) : resolve())));
+    const connected = new Promise<void>((resolve) =>
+      req.once('socket', (socket) => (socket.connecting ? socket.once('connect', () => resolve()) : resolve())),
+    );
     const answered = new Promise<ApiResponse>((resolve, reject) => {
       req.once('error', reject);
       req.once('response', (res) => {
@@ -69,7 +72,9 @@ describe.skipIf(!postgresUrl)('Idempotency-Key across two server processes on on
     const key = randomUUID();
     const body = JSON.stringify({ title: 'Exactly once', tags: ['retry'] });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key };
-    const answers = await together(Array.from({ length: 20 }, (_, i) => ({ url: `${(i % 2 === 0 ? a : b).origin}/api/v2/posts`, headers, body })));
+    const answers = await together(
+      Array.from({ length: 20 }, (_, i) => ({ url: `${(i % 2 === 0 ? a : b).origin}/api/v2/posts`, headers, body })),
+    );
     for (const answer of answers) assertMatchesSpec('v2', 'createPost', answer);
     expect(answers.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(answers.map((r) => r.text)).size).toBe(1);

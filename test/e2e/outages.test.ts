@@ -37,11 +37,27 @@ function traffic(servers: Record<string, ServerProcess>, clients: number) {
         const started = phase;
         const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
         try {
-          const res = await fetch(`${server.origin}/api/v2/users?per_page=5`, { headers: { 'x-forwarded-for': address }, signal: AbortSignal.timeout(hungAfterMs) });
+          const res = await fetch(`${server.origin}/api/v2/users?per_page=5`, {
+            headers: { 'x-forwarded-for': address },
+            signal: AbortSignal.timeout(hungAfterMs),
+          });
           const body = (await res.json()) as { error?: { code: string } };
-          outcomes.push({ server: name, phase: started, status: res.status, limited: res.headers.has('ratelimit'), code: body.error?.code, at: Date.now() });
+          outcomes.push({
+            server: name,
+            phase: started,
+            status: res.status,
+            limited: res.headers.has('ratelimit'),
+            code: body.error?.code,
+            at: Date.now(),
+          });
         } catch (err) {
-          outcomes.push({ server: name, phase: started, status: (err as Error).name === 'TimeoutError' ? 'hung' : 'error', limited: false, at: Date.now() });
+          outcomes.push({
+            server: name,
+            phase: started,
+            status: (err as Error).name === 'TimeoutError' ? 'hung' : 'error',
+            limited: false,
+            at: Date.now(),
+          });
         }
       }
     }
@@ -141,7 +157,12 @@ describe('outages under load', () => {
     async () => {
       const postgres = await startPrivatePostgres();
       cleanups.push(() => postgres.destroy());
-      const server = await startServerProcess({ DATABASE_URL: postgres.url, RATE_LIMITS: 'off', SEED_DEMO_DATA: 'true', PASSWORD_HASH_COST: '10' });
+      const server = await startServerProcess({
+        DATABASE_URL: postgres.url,
+        RATE_LIMITS: 'off',
+        SEED_DEMO_DATA: 'true',
+        PASSWORD_HASH_COST: '10',
+      });
       cleanups.push(() => server.stop());
       const load = traffic({ api: server }, 4);
       await load.next(100);

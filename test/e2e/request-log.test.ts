@@ -41,7 +41,12 @@ const send = (method: string, path: string, { body, headers = {} }: { body?: unk
   });
 
 beforeAll(async () => {
-  server = await startServerProcess({ DATABASE_URL: `sqlite:${file}`, SEED_DEMO_DATA: 'false', PASSWORD_HASH_COST: '10', RATE_LIMITS: 'off' });
+  server = await startServerProcess({
+    DATABASE_URL: `sqlite:${file}`,
+    SEED_DEMO_DATA: 'false',
+    PASSWORD_HASH_COST: '10',
+    RATE_LIMITS: 'off',
+  });
 });
 afterAll(async () => {
   await server.stop();
@@ -58,10 +63,16 @@ describe('the request log of a real server process', () => {
     const signIn = await send('POST', '/api/v2/tokens', { body: { email: 'logged@example.com', password } });
     expect(signIn.status).toBe(201);
     const { token } = (await signIn.json()) as { token: string };
-    const write = await send('POST', '/api/v2/posts?access_token=in-the-query', { body: { title: 'Logged' }, headers: { authorization: `Bearer ${token}`, cookie } });
+    const write = await send('POST', '/api/v2/posts?access_token=in-the-query', {
+      body: { title: 'Logged' },
+      headers: { authorization: `Bearer ${token}`, cookie },
+    });
     // An unknown query parameter is refused; the point here is what the log says of it.
     expect(write.status).toBe(400);
-    const written = await send('POST', '/api/v2/posts', { body: { title: 'Logged' }, headers: { authorization: `Bearer ${token}`, cookie } });
+    const written = await send('POST', '/api/v2/posts', {
+      body: { title: 'Logged' },
+      headers: { authorization: `Bearer ${token}`, cookie },
+    });
     expect(written.status).toBe(201);
     const read = await send('GET', `/api/v2/users/${user.id}`, { headers: { cookie } });
     expect(read.status).toBe(200);
@@ -80,14 +91,21 @@ describe('the request log of a real server process', () => {
       expect(line.path).not.toContain('?');
     }
     expect(requestLines[4]).toMatchObject({ method: 'POST', route: '/api/v2/posts', path: '/api/v2/posts', status: 201, userId: user.id });
-    expect(requestLines[5]).toMatchObject({ method: 'GET', route: '/api/v2/users/{userId}', path: `/api/v2/users/${user.id}`, status: 200 });
+    expect(requestLines[5]).toMatchObject({
+      method: 'GET',
+      route: '/api/v2/users/{userId}',
+      path: `/api/v2/users/${user.id}`,
+      status: 200,
+    });
     expect(requestLines[5]?.bytes).toBe(Number(read.headers.get('content-length')));
     expect(requestLines[5]?.userId).toBeUndefined();
   });
 
   it('when a request fails on our side, then the error is logged under the request id, and the token it carried is not', async () => {
     await send('POST', '/api/v2/users', { body: { email: 'failing@example.com', name: 'Failing User', password } });
-    const { token } = (await (await send('POST', '/api/v2/tokens', { body: { email: 'failing@example.com', password } })).json()) as { token: string };
+    const { token } = (await (await send('POST', '/api/v2/tokens', { body: { email: 'failing@example.com', password } })).json()) as {
+      token: string;
+    };
     // A table gone under the running server: the token lookup fails, a bug-shaped 500.
     const db = new Database(file);
     db.exec('DROP TABLE tokens');

@@ -13,7 +13,11 @@ describe('npm run sandbox', () => {
   beforeAll(async () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMITS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMITS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
     while (!output.includes('NOT FOR PRODUCTION')) await new Promise((r) => setTimeout(r, 20));

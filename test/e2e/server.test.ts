@@ -38,7 +38,11 @@ describe('the server process (src/server.ts)', () => {
     expect(second.output()).not.toContain('seeded');
     // Accounts and tokens are kept in the database, so they outlive the process.
     expect((await again.call('v1', 'createToken', { body: { email: 'kept@example.com', password } })).status).toBe(201);
-    const renamed = await again.call('v1', 'updateUser', { params: { userId: created.body.id }, body: { name: 'Kept And Renamed' }, token: ada.body.token });
+    const renamed = await again.call('v1', 'updateUser', {
+      params: { userId: created.body.id },
+      body: { name: 'Kept And Renamed' },
+      token: ada.body.token,
+    });
     expect(renamed.status).toBe(200);
     expect(await second.stop()).toBe(0);
   });
@@ -51,7 +55,8 @@ describe('the server process (src/server.ts)', () => {
       ADMIN_EMAIL: 'ops@example.com',
       ADMIN_PASSWORD: 'the first admin password',
     };
-    const signIn = (origin: string, secret: string) => client(origin).call('v1', 'createToken', { body: { email: 'ops@example.com', password: secret } });
+    const signIn = (origin: string, secret: string) =>
+      client(origin).call('v1', 'createToken', { body: { email: 'ops@example.com', password: secret } });
 
     const first = await startServerProcess(env);
     expect(first.output()).toContain('created the admin of ADMIN_EMAIL');
@@ -126,10 +131,16 @@ describe('start-up faults', () => {
     });
 
     it('then with WEB_CONCURRENCY=2 both workers start and serve, and none dies', async () => {
-      const env = { DATABASE_URL: `sqlite:${join(dir, 'no-redis.db')}`, SEED_DEMO_DATA: 'false', WEB_CONCURRENCY: '2', REDIS_URL: `redis://127.0.0.1:${await freePort()}` };
+      const env = {
+        DATABASE_URL: `sqlite:${join(dir, 'no-redis.db')}`,
+        SEED_DEMO_DATA: 'false',
+        WEB_CONCURRENCY: '2',
+        REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      };
       const server = await startServerProcess(env);
       await waitFor(() => linesOf(server.output(), '"listening"').length >= 2);
-      for (let i = 0; i < 4; i++) expect((await fetch(`${server.origin}/api/v1/users`, { headers: { connection: 'close' } })).status).toBe(200);
+      for (let i = 0; i < 4; i++)
+        expect((await fetch(`${server.origin}/api/v1/users`, { headers: { connection: 'close' } })).status).toBe(200);
       expect(await server.stop()).toBe(0);
       expect(server.output()).not.toContain('worker died');
     });
@@ -139,7 +150,12 @@ describe('start-up faults', () => {
     const taken = createServer().listen(0, '127.0.0.1');
     await new Promise((resolve) => taken.once('listening', resolve));
     const { port } = taken.address() as { port: number };
-    const server = await spawnServer({ DATABASE_URL: `sqlite:${join(dir, 'taken.db')}`, SEED_DEMO_DATA: 'false', WEB_CONCURRENCY: '2', PORT: String(port) });
+    const server = await spawnServer({
+      DATABASE_URL: `sqlite:${join(dir, 'taken.db')}`,
+      SEED_DEMO_DATA: 'false',
+      WEB_CONCURRENCY: '2',
+      PORT: String(port),
+    });
     try {
       await waitFor(() => linesOf(server.output(), 'worker died').length >= 4 || server.child.exitCode !== null);
       const delays = linesOf(server.output(), 'worker died').map((line) => (JSON.parse(line) as { restartInMs: number }).restartInMs);
@@ -152,9 +168,19 @@ describe('start-up faults', () => {
   }, 30_000);
 
   it.each([
-    ['PostgreSQL does not answer', async () => `postgres://postgres@127.0.0.1:${await freePort()}/app`, ['PostgreSQL at 127.0.0.1:', 'cannot be reached', 'ECONNREFUSED']],
+    [
+      'PostgreSQL does not answer',
+      async () => `postgres://postgres@127.0.0.1:${await freePort()}/app`,
+      ['PostgreSQL at 127.0.0.1:', 'cannot be reached', 'ECONNREFUSED'],
+    ],
     ...(process.env.TEST_POSTGRES_URL
-      ? [['the database does not exist', async () => `${new URL('/no_such_database', process.env.TEST_POSTGRES_URL)}`, ['has no database "no_such_database"', 'createdb']] as const]
+      ? [
+          [
+            'the database does not exist',
+            async () => `${new URL('/no_such_database', process.env.TEST_POSTGRES_URL)}`,
+            ['has no database "no_such_database"', 'createdb'],
+          ] as const,
+        ]
       : []),
   ] as const)('when %s at start, then it exits 1 with one line saying what failed and what to check', async (_, databaseUrl, says) => {
     const { code, lines } = await exitOf(await spawnServer({ DATABASE_URL: await databaseUrl() }));

@@ -48,7 +48,9 @@ function onFreshConnection(url: string, id: string, accept = 'application/json')
       res.on('error', (err: NodeJS.ErrnoException) => settle({ ...base, body, kind: 'cut', code: err.code }));
       res.on('close', () => settle({ ...base, body, kind: res.complete ? 'ok' : 'cut' }));
     });
-    req.on('error', (err: NodeJS.ErrnoException) => settle({ id, kind: err.code === 'ECONNREFUSED' ? 'refused' : 'failed', code: err.code }));
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      settle({ id, kind: err.code === 'ECONNREFUSED' ? 'refused' : 'failed', code: err.code }),
+    );
     req.end();
   });
   return { headers, done };
@@ -60,7 +62,12 @@ function onFreshConnection(url: string, id: string, accept = 'application/json')
  */
 function withHeldBody(url: string, id: string, body: string) {
   const agent = new Agent({ keepAlive: true });
-  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), expect: '100-continue', 'x-request-id': id };
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    expect: '100-continue',
+    'x-request-id': id,
+  };
   const req = request(url, { method: 'POST', agent, headers });
   const continued = new Promise<void>((resolve) => req.once('continue', () => resolve()));
   const done = new Promise<Outcome>((resolve) => {
@@ -68,7 +75,9 @@ function withHeldBody(url: string, id: string, body: string) {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ id, kind: res.complete ? 'ok' : 'cut', status: res.statusCode, connection: res.headers.connection, body: text }));
+      res.on('end', () =>
+        resolve({ id, kind: res.complete ? 'ok' : 'cut', status: res.statusCode, connection: res.headers.connection, body: text }),
+      );
     });
     req.on('error', (err: NodeJS.ErrnoException) => resolve({ id, kind: 'failed', code: err.code }));
   }).finally(() => agent.destroy());
@@ -125,7 +134,9 @@ async function burstWithSigterm(server: ServerProcess, workers: number) {
   const duringOutcomes = await Promise.all(during);
 
   // Behind cluster the port stays open until the primary has every worker's close: it says so.
-  await waitFor(() => (workers > 1 ? countOf(server.output(), 'port closed') >= 1 : countOf(server.output(), 'listener closed') >= 1) || exited());
+  await waitFor(
+    () => (workers > 1 ? countOf(server.output(), 'port closed') >= 1 : countOf(server.output(), 'listener closed') >= 1) || exited(),
+  );
   const after = await Promise.all(Array.from({ length: 10 }, (_, i) => onFreshConnection(list, `after-${i}`).done));
   const exported = await Promise.all(exports.map((e) => e.done));
   const exitCode = await server.exited;
@@ -167,12 +178,23 @@ describe('graceful shutdown (SIGTERM)', () => {
   beforeAll(() => largeDb(file, users), 60_000);
 
   it('when SIGTERM arrives in the middle of a burst on fresh connections, then /ready is 503, every request that reached the process is served in full with Connection: close, later ones are refused, and the exit code is 0', async () => {
-    const server = await startServerProcess({ DATABASE_URL: `sqlite:${file}`, RATE_LIMITS: 'off', PASSWORD_HASH_COST: '10', SHUTDOWN_DRAIN_MS: String(drainMs) });
+    const server = await startServerProcess({
+      DATABASE_URL: `sqlite:${file}`,
+      RATE_LIMITS: 'off',
+      PASSWORD_HASH_COST: '10',
+      SHUTDOWN_DRAIN_MS: String(drainMs),
+    });
     expectDrained(server, await burstWithSigterm(server, 1));
   }, 60_000);
 
   it('when SIGTERM reaches the primary of two workers in the middle of a burst, then each worker drains the same way and the exit code is 0', async () => {
-    const server = await startServerProcess({ DATABASE_URL: `sqlite:${file}`, RATE_LIMITS: 'off', PASSWORD_HASH_COST: '10', WEB_CONCURRENCY: '2', SHUTDOWN_DRAIN_MS: String(drainMs) });
+    const server = await startServerProcess({
+      DATABASE_URL: `sqlite:${file}`,
+      RATE_LIMITS: 'off',
+      PASSWORD_HASH_COST: '10',
+      WEB_CONCURRENCY: '2',
+      SHUTDOWN_DRAIN_MS: String(drainMs),
+    });
     await waitFor(() => countOf(server.output(), '"listening"') >= 2);
     expectDrained(server, await burstWithSigterm(server, 2));
     // The requests refused "after" were sent once the primary said the port was closed, not at its exit.

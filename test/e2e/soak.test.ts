@@ -34,7 +34,9 @@ const address = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255
  */
 function heapsAfterFullGc(output: string, pid: number): number[] {
   const byIsolate = new Map<string, number[]>();
-  for (const [, isolate, mb] of output.matchAll(new RegExp(`^\\[${pid}:(0x[0-9a-f]+)\\]\\s+\\d+ ms: Mark-Compact[^>]*-> ([\\d.]+) \\(`, 'gm'))) {
+  for (const [, isolate, mb] of output.matchAll(
+    new RegExp(`^\\[${pid}:(0x[0-9a-f]+)\\]\\s+\\d+ ms: Mark-Compact[^>]*-> ([\\d.]+) \\(`, 'gm'),
+  )) {
     byIsolate.set(isolate as string, [...(byIsolate.get(isolate as string) ?? []), Number(mb)]);
   }
   return [...byIsolate.values()].reduce((a, b) => (b.length > a.length ? b : a), []);
@@ -74,117 +76,140 @@ describe.skipIf(!postgresUrl || !redisServerInstalled)(`soak: ${seconds} s of mi
   };
 
   const connectionsInPostgres = async () =>
-    Number(((await admin.raw('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = ?', [appName])) as { rows: { n: string }[] }).rows[0]?.n);
-  const connectionsInRedis = async () => String(await redis.call('CLIENT', 'LIST')).split('\n').filter(Boolean).length;
-
-  it('then no 5xx, bounded RSS and descriptors, and no connection left behind', async () => {
-    const redisBefore = await connectionsInRedis();
-    // The server's pg connections carry the URL's application_name, so this run's are told apart.
-    server = await startServerProcess(
-      {
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: privateRedis.url,
-      WEB_CONCURRENCY: '2',
-      TRUST_PROXY: 'true',
-      PASSWORD_HASH_COST: '10',
-      },
-      // cluster.fork() passes the primary's flags on, so each worker traces its collections too.
-      ['--trace-gc', '--import', 'tsx', 'src/server.ts'],
+    Number(
+      ((await admin.raw('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = ?', [appName])) as { rows: { n: string }[] })
+        .rows[0]?.n,
     );
-    while ([...server.output().matchAll(/"msg":"listening"/g)].length < 2) await new Promise((r) => setTimeout(r, 20));
-    const pids = [...server.output().matchAll(/"worker":(\d+),"msg":"worker started"/g)].map((m) => Number(m[1]));
+  const connectionsInRedis = async () =>
+    String(await redis.call('CLIENT', 'LIST'))
+      .split('\n')
+      .filter(Boolean).length;
 
-    const statuses: Record<string, number> = {};
-    const count = (kind: string, status: number) => (statuses[`${kind} ${status}`] = (statuses[`${kind} ${status}`] ?? 0) + 1);
-    const call = async (kind: string, path: string, init: RequestInit & { from?: string } = {}) => {
-      const res = await fetch(`${server.origin}${path}`, { ...init, headers: { 'x-forwarded-for': init.from ?? address(), ...init.headers } });
-      const text = await res.text();
-      count(kind, res.status);
-      return { status: res.status, text };
-    };
-    const json = { 'content-type': 'application/json' };
-    /** A new member signs up and in, from an address of its own; its token writes until its hourly budget nears its end. */
-    const member = async () => {
-      const email = `${randomUUID()}@example.com`;
-      const from = address();
-      await call('createUser', '/api/v2/users', { method: 'POST', headers: json, body: JSON.stringify({ email, name: 'Soak Member', password }), from });
-      const res = await fetch(`${server.origin}/api/v2/tokens`, { method: 'POST', headers: { ...json, 'x-forwarded-for': from }, body: JSON.stringify({ email, password }) });
-      count('createToken', res.status);
-      return ((await res.json()) as { token: string }).token;
-    };
+  it(
+    'then no 5xx, bounded RSS and descriptors, and no connection left behind',
+    async () => {
+      const redisBefore = await connectionsInRedis();
+      // The server's pg connections carry the URL's application_name, so this run's are told apart.
+      server = await startServerProcess(
+        {
+          DATABASE_URL: databaseUrl,
+          REDIS_URL: privateRedis.url,
+          WEB_CONCURRENCY: '2',
+          TRUST_PROXY: 'true',
+          PASSWORD_HASH_COST: '10',
+        },
+        // cluster.fork() passes the primary's flags on, so each worker traces its collections too.
+        ['--trace-gc', '--import', 'tsx', 'src/server.ts'],
+      );
+      while ([...server.output().matchAll(/"msg":"listening"/g)].length < 2) await new Promise((r) => setTimeout(r, 20));
+      const pids = [...server.output().matchAll(/"worker":(\d+),"msg":"worker started"/g)].map((m) => Number(m[1]));
 
-    // Warm up, then the start figures.
-    for (let i = 0; i < 50; i++) await call('warm-up', '/api/v2/users?per_page=20');
-    const start = pids.map(worker);
-    const outputAtStart = server.output().length;
-    const until = Date.now() + seconds * 1000;
-    const limitedClient = address();
-    const loops = [
-      async () => {
-        while (Date.now() < until) await call('listUsers', `/api/v2/users?per_page=${randomInt(1, 101)}`);
-      },
-      async () => {
-        while (Date.now() < until) {
-          await call('search', `/api/v2/search?q=soak&type=${randomInt(2) ? 'users' : 'posts'}`);
-          await call('exportCsv', '/api/v2/posts', { headers: { accept: 'text/csv' } });
-          await call('badInput', '/api/v2/users?per_page=101');
-          await call('badBody', '/api/v2/users', { method: 'POST', headers: json, body: '{"email": "x"' });
-        }
-      },
-      async () => {
-        let token = await member();
-        for (let k = 1; Date.now() < until; k++) {
-          if (k % 40 === 0) token = await member();
-          const created = await call('createPost', '/api/v2/posts', {
-            method: 'POST',
-            headers: { ...json, authorization: `Bearer ${token}` },
-            body: JSON.stringify({ title: `Soak post ${k}`, body: 'soak', tags: ['soak'] }),
-          });
-          if (created.status === 201) await call('getPost', `/api/v2/posts/${(JSON.parse(created.text) as { id: number }).id}`);
-        }
-      },
-      async () => {
-        // One client over its budget: 429s, never a 5xx.
-        while (Date.now() < until) await call('limited', '/api/v2/users?per_page=1', { from: limitedClient });
-      },
-    ];
-    const samples: number[][] = [];
-    const sampler = setInterval(() => samples.push(pids.map((pid) => Math.round(worker(pid).rssMb))), 5000);
-    await Promise.all(loops.map((loop) => loop()));
-    clearInterval(sampler);
-    const end = pids.map(worker);
-    const inPostgresWhileUp = await connectionsInPostgres();
-    expect(await server.stop()).toBe(0);
-    const inPostgresAfter = await settled(connectionsInPostgres, (n) => n === 0);
-    const inRedisAfter = await settled(connectionsInRedis, (n) => n <= redisBefore);
+      const statuses: Record<string, number> = {};
+      const count = (kind: string, status: number) => (statuses[`${kind} ${status}`] = (statuses[`${kind} ${status}`] ?? 0) + 1);
+      const call = async (kind: string, path: string, init: RequestInit & { from?: string } = {}) => {
+        const res = await fetch(`${server.origin}${path}`, {
+          ...init,
+          headers: { 'x-forwarded-for': init.from ?? address(), ...init.headers },
+        });
+        const text = await res.text();
+        count(kind, res.status);
+        return { status: res.status, text };
+      };
+      const json = { 'content-type': 'application/json' };
+      /** A new member signs up and in, from an address of its own; its token writes until its hourly budget nears its end. */
+      const member = async () => {
+        const email = `${randomUUID()}@example.com`;
+        const from = address();
+        await call('createUser', '/api/v2/users', {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ email, name: 'Soak Member', password }),
+          from,
+        });
+        const res = await fetch(`${server.origin}/api/v2/tokens`, {
+          method: 'POST',
+          headers: { ...json, 'x-forwarded-for': from },
+          body: JSON.stringify({ email, password }),
+        });
+        count('createToken', res.status);
+        return ((await res.json()) as { token: string }).token;
+      };
 
-    const heaps = pids.map((pid) => heapsAfterFullGc(server.output().slice(outputAtStart), pid));
-    const total = Object.values(statuses).reduce((a, b) => a + b, 0);
-    console.info(
-      `soak: ${seconds} s, ${total} requests ${JSON.stringify(statuses)}; ` +
-        `workers at start ${JSON.stringify(start)}, at end ${JSON.stringify(end)}, RSS MB every 5 s ${JSON.stringify(samples)}; ` +
-        `heap MB after each full collection ${JSON.stringify(heaps)}; ` +
-        `PostgreSQL connections while up ${inPostgresWhileUp}, after stop ${inPostgresAfter}; Redis clients before ${redisBefore}, after stop ${inRedisAfter}`,
-    );
-    expect(Object.keys(statuses).filter((key) => / 5\d\d$/.test(key))).toEqual([]);
-    expect(statuses['limited 429']).toBeGreaterThan(0);
-    expect(statuses['createPost 201']).toBeGreaterThan(0);
-    // The live heap: the median of the first quarter of the collections under load against the
-    // median of the last quarter (medians, so one collection caught mid-burst decides nothing).
-    for (const [i, mbs] of heaps.entries()) {
-      // Node 20 made 11-19 full collections a worker in 60 s here, Node 24 as few as 6.
-      expect(mbs.length, `worker ${pids[i]}: full collections traced`).toBeGreaterThanOrEqual(3);
-      const quarter = Math.max(1, Math.floor(mbs.length / 4));
-      expect(median(mbs.slice(-quarter)) - median(mbs.slice(0, quarter))).toBeLessThan(heapGrowthBoundMb);
-    }
-    // RSS, a coarse guard against memory outside the heap (buffers, native): every later sample
-    // within the bound of the first one under load.
-    const [underLoad, ...later] = samples;
-    expect(underLoad).toBeDefined();
-    for (const sample of [...later, end.map((w) => w.rssMb)]) for (const [i, mb] of sample.entries()) expect(mb - underLoad![i]!).toBeLessThan(rssBoundMb);
-    for (const [i, s] of start.entries()) expect(end[i]!.fds - s.fds).toBeLessThan(fdBound);
-    expect(inPostgresWhileUp).toBeLessThanOrEqual(2 * 10); // two workers, DB_POOL_MAX 10 each
-    expect(inPostgresAfter).toBe(0);
-    expect(inRedisAfter).toBeLessThanOrEqual(redisBefore);
-  }, (seconds + 60) * 1000);
+      // Warm up, then the start figures.
+      for (let i = 0; i < 50; i++) await call('warm-up', '/api/v2/users?per_page=20');
+      const start = pids.map(worker);
+      const outputAtStart = server.output().length;
+      const until = Date.now() + seconds * 1000;
+      const limitedClient = address();
+      const loops = [
+        async () => {
+          while (Date.now() < until) await call('listUsers', `/api/v2/users?per_page=${randomInt(1, 101)}`);
+        },
+        async () => {
+          while (Date.now() < until) {
+            await call('search', `/api/v2/search?q=soak&type=${randomInt(2) ? 'users' : 'posts'}`);
+            await call('exportCsv', '/api/v2/posts', { headers: { accept: 'text/csv' } });
+            await call('badInput', '/api/v2/users?per_page=101');
+            await call('badBody', '/api/v2/users', { method: 'POST', headers: json, body: '{"email": "x"' });
+          }
+        },
+        async () => {
+          let token = await member();
+          for (let k = 1; Date.now() < until; k++) {
+            if (k % 40 === 0) token = await member();
+            const created = await call('createPost', '/api/v2/posts', {
+              method: 'POST',
+              headers: { ...json, authorization: `Bearer ${token}` },
+              body: JSON.stringify({ title: `Soak post ${k}`, body: 'soak', tags: ['soak'] }),
+            });
+            if (created.status === 201) await call('getPost', `/api/v2/posts/${(JSON.parse(created.text) as { id: number }).id}`);
+          }
+        },
+        async () => {
+          // One client over its budget: 429s, never a 5xx.
+          while (Date.now() < until) await call('limited', '/api/v2/users?per_page=1', { from: limitedClient });
+        },
+      ];
+      const samples: number[][] = [];
+      const sampler = setInterval(() => samples.push(pids.map((pid) => Math.round(worker(pid).rssMb))), 5000);
+      await Promise.all(loops.map((loop) => loop()));
+      clearInterval(sampler);
+      const end = pids.map(worker);
+      const inPostgresWhileUp = await connectionsInPostgres();
+      expect(await server.stop()).toBe(0);
+      const inPostgresAfter = await settled(connectionsInPostgres, (n) => n === 0);
+      const inRedisAfter = await settled(connectionsInRedis, (n) => n <= redisBefore);
+
+      const heaps = pids.map((pid) => heapsAfterFullGc(server.output().slice(outputAtStart), pid));
+      const total = Object.values(statuses).reduce((a, b) => a + b, 0);
+      console.info(
+        `soak: ${seconds} s, ${total} requests ${JSON.stringify(statuses)}; ` +
+          `workers at start ${JSON.stringify(start)}, at end ${JSON.stringify(end)}, RSS MB every 5 s ${JSON.stringify(samples)}; ` +
+          `heap MB after each full collection ${JSON.stringify(heaps)}; ` +
+          `PostgreSQL connections while up ${inPostgresWhileUp}, after stop ${inPostgresAfter}; Redis clients before ${redisBefore}, after stop ${inRedisAfter}`,
+      );
+      expect(Object.keys(statuses).filter((key) => / 5\d\d$/.test(key))).toEqual([]);
+      expect(statuses['limited 429']).toBeGreaterThan(0);
+      expect(statuses['createPost 201']).toBeGreaterThan(0);
+      // The live heap: the median of the first quarter of the collections under load against the
+      // median of the last quarter (medians, so one collection caught mid-burst decides nothing).
+      for (const [i, mbs] of heaps.entries()) {
+        // Node 20 made 11-19 full collections a worker in 60 s here, Node 24 as few as 6.
+        expect(mbs.length, `worker ${pids[i]}: full collections traced`).toBeGreaterThanOrEqual(3);
+        const quarter = Math.max(1, Math.floor(mbs.length / 4));
+        expect(median(mbs.slice(-quarter)) - median(mbs.slice(0, quarter))).toBeLessThan(heapGrowthBoundMb);
+      }
+      // RSS, a coarse guard against memory outside the heap (buffers, native): every later sample
+      // within the bound of the first one under load.
+      const [underLoad, ...later] = samples;
+      expect(underLoad).toBeDefined();
+      for (const sample of [...later, end.map((w) => w.rssMb)])
+        for (const [i, mb] of sample.entries()) expect(mb - underLoad![i]!).toBeLessThan(rssBoundMb);
+      for (const [i, s] of start.entries()) expect(end[i]!.fds - s.fds).toBeLessThan(fdBound);
+      expect(inPostgresWhileUp).toBeLessThanOrEqual(2 * 10); // two workers, DB_POOL_MAX 10 each
+      expect(inPostgresAfter).toBe(0);
+      expect(inRedisAfter).toBeLessThanOrEqual(redisBefore);
+    },
+    (seconds + 60) * 1000,
+  );
 });

@@ -22,7 +22,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startBrokenProxy(target: string, corruptions: Corruption[]): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !HOP_BY_HOP.has(k) && k !== 'host')) as Record<string, string>;
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !HOP_BY_HOP.has(k) && k !== 'host')) as Record<
+      string,
+      string
+    >;
     const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: body.length > 0 ? body : undefined });
     const response = {
       status: upstream.status,

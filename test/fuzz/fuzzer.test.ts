@@ -78,14 +78,21 @@ describe('npm run fuzz against a deliberately broken server', () => {
   beforeAll(async () => {
     server = await startInProcessServer();
     proxy = await startBrokenProxy(server.origin, corruptions);
-    report = await fuzz({ baseUrl: proxy.origin, seed: 1, requests: 100, versions: ['v2'], operations: ['listPosts', 'getUser', 'createPost', 'search'] });
+    report = await fuzz({
+      baseUrl: proxy.origin,
+      seed: 1,
+      requests: 100,
+      versions: ['v2'],
+      operations: ['listPosts', 'getUser', 'createPost', 'search'],
+    });
   }, TIMEOUT);
   afterAll(async () => {
     await proxy.close();
     await server.close();
   });
 
-  const found = (operationId: string, check: string) => report.failures.filter((f) => f.operationId === operationId && f.checks.includes(check));
+  const found = (operationId: string, check: string) =>
+    report.failures.filter((f) => f.operationId === operationId && f.checks.includes(check));
 
   it.each([
     ['an undeclared status', 'listPosts', 'status declared'],

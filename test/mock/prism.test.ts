@@ -17,9 +17,22 @@ const root = new URL('../../', import.meta.url).pathname;
 
 async function startPrism(version: Spec, extra: string[] = []): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', ...extra, '-h', '127.0.0.1', '-p', String(port), `${root}openapi/${version}.yaml`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      `${root}node_modules/@stoplight/prism-cli/dist/index.js`,
+      'mock',
+      ...extra,
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      `${root}openapi/${version}.yaml`,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -41,23 +54,37 @@ function exampleRequest(version: Spec, operationId: string, path: string, operat
   // A new user needs an email no example user has, or the real server answers 409.
   if (operationId === 'createUser') body = { ...body, email: 'new.user@example.com' };
   const url = path.replace(/\{(\w+)\}/g, (_, name: keyof typeof params) => String(params[name]));
-  return { params, query, body, url: `${url}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`, hasBody: body !== undefined };
+  return {
+    params,
+    query,
+    body,
+    url: `${url}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`,
+    hasBody: body !== undefined,
+  };
 }
 
 /** The structure of a value: keys and JSON types, with null standing for "whatever the schema allows". */
 function shape(value: unknown): unknown {
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length ? ['array', shape(value[0])] : ['array'];
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, shape(v)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  if (typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value as object)
+        .map(([k, v]) => [k, shape(v)])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
   return typeof value;
 }
 function sameShape(mock: unknown, real: unknown, path = '$'): string[] {
   if (mock === 'null' || real === 'null') return [];
-  if (Array.isArray(mock) && Array.isArray(real)) return mock.length > 1 && real.length > 1 ? sameShape(mock[1], real[1], `${path}[0]`) : [];
+  if (Array.isArray(mock) && Array.isArray(real))
+    return mock.length > 1 && real.length > 1 ? sameShape(mock[1], real[1], `${path}[0]`) : [];
   if (mock && real && typeof mock === 'object' && typeof real === 'object') {
     const keys = new Set([...Object.keys(mock), ...Object.keys(real)]);
     return [...keys].flatMap((k) =>
-      k in mock && k in real ? sameShape((mock as Record<string, unknown>)[k], (real as Record<string, unknown>)[k], `${path}.${k}`) : [`${path}.${k} only in the ${k in mock ? 'mock' : 'real server'}`],
+      k in mock && k in real
+        ? sameShape((mock as Record<string, unknown>)[k], (real as Record<string, unknown>)[k], `${path}.${k}`)
+        : [`${path}.${k} only in the ${k in mock ? 'mock' : 'real server'}`],
     );
   }
   return mock === real ? [] : [`${path}: ${JSON.stringify(mock)} in the mock, ${JSON.stringify(real)} in the real server`];
@@ -92,7 +119,13 @@ function methodsOf(value: unknown, path = '$', found: Record<string, string> = {
  * sorted list: `$.data[]._links.update = PATCH`, `$.links.self = /api/v2/users?per_page={n}`.
  */
 const generic = (found: Record<string, string>) =>
-  [...new Set(Object.entries(found).map(([path, value]) => `${path.replace(/\.\d+(?=\.|$)/g, '[]')} = ${value.replace(/\/\d+/g, '/{id}').replace(/=[^&]+/g, '={v}')}`))].sort();
+  [
+    ...new Set(
+      Object.entries(found).map(
+        ([path, value]) => `${path.replace(/\.\d+(?=\.|$)/g, '[]')} = ${value.replace(/\/\d+/g, '/{id}').replace(/=[^&]+/g, '={v}')}`,
+      ),
+    ),
+  ].sort();
 
 /** Prism checks that a bearer token is there, not what it is. */
 const mockToken = `upa_${'x'.repeat(43)}`;
@@ -138,50 +171,74 @@ describe.each(versions)('the Prism mock of %s', (version) => {
       // operation, over the declared header's example (stoplightio/prism#1563); the server sends
       // RFC 9745's `@<seconds>`. The mock's Sunset and Link are still checked against the spec.
       expect(headers.get('deprecation')).toBe('true');
-      headers.set('deprecation', String(resolve(version, resolve(version, op.operation.responses[String(res.status)]).headers.Deprecation).example));
+      headers.set(
+        'deprecation',
+        String(resolve(version, resolve(version, op.operation.responses[String(res.status)]).headers.Deprecation).example),
+      );
     }
-    const mocked = { status: res.status, headers, text, body: (res.headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : text || undefined };
+    const mocked = {
+      status: res.status,
+      headers,
+      text,
+      body: (res.headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : text || undefined,
+    };
     assertMatchesSpec(version, op.operationId, mocked);
     return mocked;
   }
 
-  it.each(operationsOf(version).map((o) => [o.operationId, o]))('%s: the default answer keeps the spec and has the real answer\'s shape', async (operationId, op) => {
-    const request = exampleRequest(version, operationId, op.path, op.operation);
-    const mocked = await askMock(op, request, needsToken(op) ? mockToken : undefined);
+  it.each(operationsOf(version).map((o) => [o.operationId, o]))(
+    "%s: the default answer keeps the spec and has the real answer's shape",
+    async (operationId, op) => {
+      const request = exampleRequest(version, operationId, op.path, op.operation);
+      const mocked = await askMock(op, request, needsToken(op) ? mockToken : undefined);
 
-    const token = await resetRealServer();
-    const answered = await client(real.origin).call(version, operationId, {
-      params: request.params,
-      query: request.query,
-      body: request.body,
-      token: needsToken(op) ? token : undefined,
-    });
-    expect(answered.status, `the real server's answer: ${answered.text.slice(0, 300)}`).toBeLessThan(300);
-    expect(mocked.status).toBe(answered.status);
-    // The served document is free-form: the mock's example shows its first keys only.
-    if (operationId === 'getOpenApiDocument') expect(Object.keys(answered.body)).toEqual(expect.arrayContaining(Object.keys(mocked.body)));
-    else expect(sameShape(shape(mocked.body), shape(answered.body))).toEqual([]);
-    // Values too: the links name the same methods and paths as the real ones, under the sandbox.
-    if (operationId !== 'getOpenApiDocument') {
-      // Each named link has the method the real one has (which items a list shows is the example's choice).
-      const byName = (found: Record<string, string>) => [...new Set(Object.entries(found).map(([path, m]) => `${path.split('.').slice(-2).join('.')} = ${m}`))].sort();
-      expect(byName(methodsOf(mocked.body))).toEqual(expect.arrayContaining(byName(methodsOf(answered.body))));
-      expect(Object.values(urlsOf(mocked.body, sandboxBase)).filter((url) => url.startsWith('NOT UNDER'))).toEqual([]);
-      const location = mocked.headers.get('location');
-      if (location) expect(generic({ location: location.replace(sandboxBase, '') })).toEqual(generic({ location: answered.headers.get('location')?.replace(real.origin, '') ?? '' }));
-    }
-    // Retry-After belongs to a 429 only.
-    expect(mocked.headers.get('retry-after')).toBeNull();
-  });
+      const token = await resetRealServer();
+      const answered = await client(real.origin).call(version, operationId, {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        token: needsToken(op) ? token : undefined,
+      });
+      expect(answered.status, `the real server's answer: ${answered.text.slice(0, 300)}`).toBeLessThan(300);
+      expect(mocked.status).toBe(answered.status);
+      // The served document is free-form: the mock's example shows its first keys only.
+      if (operationId === 'getOpenApiDocument')
+        expect(Object.keys(answered.body)).toEqual(expect.arrayContaining(Object.keys(mocked.body)));
+      else expect(sameShape(shape(mocked.body), shape(answered.body))).toEqual([]);
+      // Values too: the links name the same methods and paths as the real ones, under the sandbox.
+      if (operationId !== 'getOpenApiDocument') {
+        // Each named link has the method the real one has (which items a list shows is the example's choice).
+        const byName = (found: Record<string, string>) =>
+          [...new Set(Object.entries(found).map(([path, m]) => `${path.split('.').slice(-2).join('.')} = ${m}`))].sort();
+        expect(byName(methodsOf(mocked.body))).toEqual(expect.arrayContaining(byName(methodsOf(answered.body))));
+        expect(Object.values(urlsOf(mocked.body, sandboxBase)).filter((url) => url.startsWith('NOT UNDER'))).toEqual([]);
+        const location = mocked.headers.get('location');
+        if (location)
+          expect(generic({ location: location.replace(sandboxBase, '') })).toEqual(
+            generic({ location: answered.headers.get('location')?.replace(real.origin, '') ?? '' }),
+          );
+      }
+      // Retry-After belongs to a 429 only.
+      expect(mocked.headers.get('retry-after')).toBeNull();
+    },
+  );
 
-  it.each(operationsOf(version).filter(needsToken).map((o) => [o.operationId, o]))('%s: when no token is sent, then the mock answers 401 UNAUTHORIZED, as the server does', async (operationId, op) => {
+  it.each(
+    operationsOf(version)
+      .filter(needsToken)
+      .map((o) => [o.operationId, o]),
+  )('%s: when no token is sent, then the mock answers 401 UNAUTHORIZED, as the server does', async (operationId, op) => {
     const request = exampleRequest(version, operationId, op.path, op.operation);
     const mocked = await askMock(op, request);
     expect(mocked.status).toBe(401);
     expect(mocked.body.error.code).toBe('UNAUTHORIZED');
 
     await resetRealServer();
-    const answered = await client(real.origin).call(version, operationId, { params: request.params, query: request.query, body: request.body });
+    const answered = await client(real.origin).call(version, operationId, {
+      params: request.params,
+      query: request.query,
+      body: request.body,
+    });
     expect(answered.status).toBe(401);
   });
 
@@ -189,7 +246,11 @@ describe.each(versions)('the Prism mock of %s', (version) => {
     const notFound = await fetch(`${mock.origin}/users/1`, { headers: { prefer: 'code=404' } });
     expect(notFound.status).toBe(404);
     expect(((await notFound.json()) as { error: { code: string } }).error.code).toBe('USER_NOT_FOUND');
-    const limited = await fetch(`${mock.origin}/users`, { method: 'POST', headers: { prefer: 'code=429', 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@example.com', name: 'Ab', password: testPassword }) });
+    const limited = await fetch(`${mock.origin}/users`, {
+      method: 'POST',
+      headers: { prefer: 'code=429', 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@example.com', name: 'Ab', password: testPassword }),
+    });
     expect(limited.status).toBe(429);
     const { error } = (await limited.json()) as { error: { retry_after: number } };
     expect(limited.headers.get('retry-after')).toBe(String(error.retry_after));
@@ -213,18 +274,27 @@ describe('the Prism mock of the service document (probes and docs)', () => {
     await real?.close();
   });
 
-  it.each(operationsOf('service').map((o) => [o.operationId, o]))('%s: the default answer keeps the spec and has the status and media type of the real answer', async (operationId, op) => {
-    const res = await fetch(`${mock.origin}${op.path}`);
-    const text = await res.text();
-    const mocked = { status: res.status, headers: res.headers, text, body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
-    assertMatchesSpec('service', operationId, mocked);
-    const answered = await client(real.origin).call('service', operationId);
-    expect(mocked.status).toBe(answered.status);
-    expect(mocked.headers.get('content-type')?.split(';')[0]).toBe(answered.headers.get('content-type')?.split(';')[0]);
-    // The documents are free-form: the mock's example shows their first keys only.
-    if (operationId === 'getServiceDocument') expect(Object.keys(answered.body)).toEqual(expect.arrayContaining(Object.keys(mocked.body)));
-    else if (typeof answered.body === 'object') expect(sameShape(shape(mocked.body), shape(answered.body))).toEqual([]);
-  });
+  it.each(operationsOf('service').map((o) => [o.operationId, o]))(
+    '%s: the default answer keeps the spec and has the status and media type of the real answer',
+    async (operationId, op) => {
+      const res = await fetch(`${mock.origin}${op.path}`);
+      const text = await res.text();
+      const mocked = {
+        status: res.status,
+        headers: res.headers,
+        text,
+        body: (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text,
+      };
+      assertMatchesSpec('service', operationId, mocked);
+      const answered = await client(real.origin).call('service', operationId);
+      expect(mocked.status).toBe(answered.status);
+      expect(mocked.headers.get('content-type')?.split(';')[0]).toBe(answered.headers.get('content-type')?.split(';')[0]);
+      // The documents are free-form: the mock's example shows their first keys only.
+      if (operationId === 'getServiceDocument')
+        expect(Object.keys(answered.body)).toEqual(expect.arrayContaining(Object.keys(mocked.body)));
+      else if (typeof answered.body === 'object') expect(sameShape(shape(mocked.body), shape(answered.body))).toEqual([]);
+    },
+  );
 });
 
 describe('the Prism mock of v2 with --dynamic', () => {
@@ -239,7 +309,8 @@ describe('the Prism mock of v2 with --dynamic', () => {
   it.each([['/users/1'], ['/posts/7'], ['/posts']])('when %s is generated, then every link has the method of its kind', async (path) => {
     // A generated list may come back empty: ask again (a bounded number of times) until it has links.
     let methods: Record<string, string> = {};
-    for (let i = 0; i < 20 && Object.keys(methods).length === 0; i++) methods = methodsOf(await (await fetch(`${mock.origin}${path}`)).json());
+    for (let i = 0; i < 20 && Object.keys(methods).length === 0; i++)
+      methods = methodsOf(await (await fetch(`${mock.origin}${path}`)).json());
     const expected: Record<string, string> = { self: 'GET', posts: 'GET', author: 'GET', update: 'PATCH', delete: 'DELETE' };
     expect(Object.keys(methods).length).toBeGreaterThan(0);
     for (const [where, method] of Object.entries(methods)) expect(method, where).toBe(expected[where.split('.').pop() as string]);

@@ -77,7 +77,12 @@ export async function call(origin: string, version: Spec, operationId: string, o
  * The same request as `call` would send, as HEAD: the answer of a GET without its body (RFC 9110
  * §9.3.2). Not checked against the spec, which declares GET only; compare it with the GET answer.
  */
-export async function head(origin: string, version: Spec, operationId: string, options: CallOptions = {}): Promise<{ status: number; headers: Headers; text: string }> {
+export async function head(
+  origin: string,
+  version: Spec,
+  operationId: string,
+  options: CallOptions = {},
+): Promise<{ status: number; headers: Headers; text: string }> {
   const res = await fetch(urlFor(origin, version, operationId, options), {
     method: 'HEAD',
     headers: { ...(options.token !== undefined && { authorization: `Bearer ${options.token}` }), ...options.headers },

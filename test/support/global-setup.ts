@@ -37,7 +37,9 @@ export default async function setup(project: TestProject) {
     const missing = declaredPairs().filter((p) => !exercised.has(p));
     if (missing.length > 0) {
       // vitest reports an error thrown here but still exits 0, so fail the run explicitly.
-      console.error(`\nFAIL contract coverage (${project.name}): the specs declare responses no contract test exercised (the recap at the end lists tests skipped for want of a service):\n  ${missing.join('\n  ')}`);
+      console.error(
+        `\nFAIL contract coverage (${project.name}): the specs declare responses no contract test exercised (the recap at the end lists tests skipped for want of a service):\n  ${missing.join('\n  ')}`,
+      );
       process.exitCode = 1;
       return;
     }

@@ -29,7 +29,17 @@ export async function startPrivatePostgres() {
   const ctl = (action: 'start' | 'stop') =>
     asPostgres(
       action === 'start'
-        ? [join(bin, 'pg_ctl'), '-D', dir, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']
+        ? [
+            join(bin, 'pg_ctl'),
+            '-D',
+            dir,
+            '-w',
+            '-l',
+            join(dir, 'log'),
+            '-o',
+            `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+            'start',
+          ]
         : [join(bin, 'pg_ctl'), '-D', dir, '-w', '-m', 'fast', 'stop'],
     );
   ctl('start');

@@ -47,7 +47,8 @@ function validator(version: Spec, schema: Json, forHeader = false): ValidateFunc
 /** Every way the response contradicts what the spec declares for this operation and status; empty when it matches. */
 export function specViolations(version: Spec, operationId: string, res: CheckedResponse): Violation[] {
   const declared = resolve(version, operation(version, operationId).operation.responses[String(res.status)]);
-  if (!declared) return [{ check: 'status declared', message: `status ${res.status} not declared in the spec (body: ${res.text.slice(0, 300)})` }];
+  if (!declared)
+    return [{ check: 'status declared', message: `status ${res.status} not declared in the spec (body: ${res.text.slice(0, 300)})` }];
 
   const violations: Violation[] = [];
   for (const [name, ref] of Object.entries<Json>(declared.headers ?? {})) {
@@ -58,7 +59,8 @@ export function specViolations(version: Spec, operationId: string, res: CheckedR
       continue;
     }
     const validate = validator(version, header.schema, true);
-    if (!validate(value)) violations.push({ check: 'declared header', message: `header ${name}: ${value}: ${JSON.stringify(validate.errors)}` });
+    if (!validate(value))
+      violations.push({ check: 'declared header', message: `header ${name}: ${value}: ${JSON.stringify(validate.errors)}` });
   }
 
   const content = declared.content as Record<string, Json> | undefined;
@@ -68,10 +70,14 @@ export function specViolations(version: Spec, operationId: string, res: CheckedR
   }
   const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
   if (!Object.keys(content).includes(mediaType)) {
-    violations.push({ check: 'content type', message: `content type ${mediaType || '(none)'} not among ${Object.keys(content).join(', ')}` });
+    violations.push({
+      check: 'content type',
+      message: `content type ${mediaType || '(none)'} not among ${Object.keys(content).join(', ')}`,
+    });
     return violations;
   }
   const validate = validator(version, content[mediaType].schema);
-  if (!validate(res.body)) violations.push({ check: 'body schema', message: `body does not match the schema: ${JSON.stringify(validate.errors)}` });
+  if (!validate(res.body))
+    violations.push({ check: 'body schema', message: `body does not match the schema: ${JSON.stringify(validate.errors)}` });
   return violations;
 }

@@ -66,7 +66,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     auth: { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, passwordHashCost: 10 },
     corsOrigins: options.corsOrigins ?? [],
   };
-  const app = createApp({ config, db, logger: options.logger ?? createLogger('silent'), redis: options.redis, rateLimitKey: options.rateLimitKey });
+  const app = createApp({
+    config,
+    db,
+    logger: options.logger ?? createLogger('silent'),
+    redis: options.redis,
+    rateLimitKey: options.rateLimitKey,
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

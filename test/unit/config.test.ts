@@ -25,7 +25,13 @@ describe('loadConfig', () => {
   });
 
   it('when values are set, then they are parsed to their types', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'debug', BODY_LIMIT: '2048', SEED_DEMO_DATA: 'false' });
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'sqlite::memory:',
+      LOG_LEVEL: 'debug',
+      BODY_LIMIT: '2048',
+      SEED_DEMO_DATA: 'false',
+    });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'sqlite::memory:', logLevel: 'debug', bodyLimit: 2048, seedDemoData: false });
   });
 
@@ -42,16 +48,25 @@ describe('loadConfig', () => {
   });
 
   it('when the shutdown drain and timeout are set, then they are parsed; a negative drain is refused by name', () => {
-    expect(loadConfig({ SHUTDOWN_DRAIN_MS: '0', SHUTDOWN_TIMEOUT_MS: '2000' })).toMatchObject({ shutdownDrainMs: 0, shutdownTimeoutMs: 2000 });
+    expect(loadConfig({ SHUTDOWN_DRAIN_MS: '0', SHUTDOWN_TIMEOUT_MS: '2000' })).toMatchObject({
+      shutdownDrainMs: 0,
+      shutdownTimeoutMs: 2000,
+    });
     expect(() => loadConfig({ SHUTDOWN_DRAIN_MS: '-1' })).toThrow('SHUTDOWN_DRAIN_MS must be >= 0');
   });
 
   it('when the token lifetime and the password hash cost are set, then they are parsed', () => {
-    expect(loadConfig({ TOKEN_TTL_SECONDS: '3600', PASSWORD_HASH_COST: '12' }).auth).toEqual({ tokenTtlSeconds: 3600, passwordHashCost: 12 });
+    expect(loadConfig({ TOKEN_TTL_SECONDS: '3600', PASSWORD_HASH_COST: '12' }).auth).toEqual({
+      tokenTtlSeconds: 3600,
+      passwordHashCost: 12,
+    });
   });
 
   it('when CORS_ORIGINS lists origins, then each is taken, trimmed', () => {
-    expect(loadConfig({ CORS_ORIGINS: ' https://app.example.com, http://localhost:5173 ' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: ' https://app.example.com, http://localhost:5173 ' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
   });
 
   it('when ADMIN_EMAIL and ADMIN_PASSWORD are set, then the start-up admin, named Administrator unless ADMIN_NAME says otherwise', () => {
@@ -62,19 +77,34 @@ describe('loadConfig', () => {
 
   it.each([
     ['ADMIN_EMAIL without ADMIN_PASSWORD', { ADMIN_EMAIL: 'ops@example.com' }, 'ADMIN_PASSWORD is required when ADMIN_EMAIL is set'],
-    ['ADMIN_PASSWORD without ADMIN_EMAIL', { ADMIN_PASSWORD: 'a password long enough' }, 'ADMIN_EMAIL is required when ADMIN_PASSWORD is set'],
+    [
+      'ADMIN_PASSWORD without ADMIN_EMAIL',
+      { ADMIN_PASSWORD: 'a password long enough' },
+      'ADMIN_EMAIL is required when ADMIN_PASSWORD is set',
+    ],
   ])('when %s is set, then a ConfigError: both or neither', (_, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('when DATABASE_URL is a PostgreSQL URL, then it is taken with the pool settings', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://app@db:5432/app', DB_POOL_MAX: '20', DB_STATEMENT_TIMEOUT_MS: '2500', WEB_CONCURRENCY: '4' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://app@db:5432/app', db: { poolMax: 20, statementTimeoutMs: 2500 }, webConcurrency: 4 });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db:5432/app',
+      DB_POOL_MAX: '20',
+      DB_STATEMENT_TIMEOUT_MS: '2500',
+      WEB_CONCURRENCY: '4',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://app@db:5432/app',
+      db: { poolMax: 20, statementTimeoutMs: 2500 },
+      webConcurrency: 4,
+    });
   });
 
   it('when several workers would each get a private in-memory database, then a ConfigError', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'sqlite::memory:', WEB_CONCURRENCY: '2' })).toThrow('WEB_CONCURRENCY above 1 needs a database the workers share');
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite::memory:', WEB_CONCURRENCY: '2' })).toThrow(
+      'WEB_CONCURRENCY above 1 needs a database the workers share',
+    );
   });
 
   it('when a variable is empty, then it counts as unset', () => {

@@ -15,7 +15,9 @@ function guard(edit: (spec: string) => string) {
   const edited = edit(released);
   expect(edited, 'the edit must change the spec').not.toBe(released);
   writeFileSync(revision, edited);
-  const run = spawnSync(process.execPath, [join(root, 'scripts/check-contracts.mjs'), join(root, 'openapi/released/v1.yaml'), revision], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(root, 'scripts/check-contracts.mjs'), join(root, 'openapi/released/v1.yaml'), revision], {
+    encoding: 'utf8',
+  });
   return { status: run.status, output: run.stdout };
 }
 
@@ -23,7 +25,10 @@ describe('the released-contract guard (npm run lint:contracts)', () => {
   it.each([
     ['a tighter bound on per_page', (s: string) => s.replace(/maximum: 100\n/, 'maximum: 50\n')],
     ['a removed operation', (s: string) => s.replace(/\n {4}delete:\n {6}operationId: deletePost[\s\S]*?(?=\n {2}\/openapi\.json:)/, '')],
-    ['a new required request field', (s: string) => s.replace('      required: [email, name, password]\n', '      required: [email, name, password, role]\n')],
+    [
+      'a new required request field',
+      (s: string) => s.replace('      required: [email, name, password]\n', '      required: [email, name, password, role]\n'),
+    ],
   ])('when a released spec gets %s, then it fails', (_, edit) => {
     const { status, output } = guard(edit);
     expect(status).toBe(1);

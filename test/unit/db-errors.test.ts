@@ -27,9 +27,13 @@ describe('sqliteSql one() on a write with RETURNING', () => {
     // get() would hand back the row and drop the commit's error.
     const conn = new Database(':memory:');
     conn.pragma('foreign_keys = ON');
-    conn.exec('CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id) DEFERRABLE INITIALLY DEFERRED)');
+    conn.exec(
+      'CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id) DEFERRABLE INITIALLY DEFERRED)',
+    );
     const sql = sqliteSql(conn);
-    await expect(sql.one('INSERT INTO b (a_id) VALUES (?) RETURNING id', [42])).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    await expect(sql.one('INSERT INTO b (a_id) VALUES (?) RETURNING id', [42])).rejects.toMatchObject({
+      code: 'SQLITE_CONSTRAINT_FOREIGNKEY',
+    });
     expect(await sql.one('SELECT count(*) AS n FROM b')).toEqual({ n: 0 });
     await sql.run('INSERT INTO a (id) VALUES (?)', [42]);
     expect(await sql.one('INSERT INTO b (a_id) VALUES (?) RETURNING id', [42])).toEqual({ id: 1 });

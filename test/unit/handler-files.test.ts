@@ -41,11 +41,7 @@ describe('the handler files and the operations (npm run generate)', () => {
       agreeing.filter((f) => !f.startsWith('v2/')),
       'openapi/v2.yaml operation getUser has no handler: write src/handlers/v2/getUser.ts exporting getUser',
     ],
-    [
-      'a handler folder has no spec',
-      [...agreeing, 'v3/getUser.ts'],
-      'src/handlers/v3/ belongs to no version: there is no openapi/v3.yaml',
-    ],
+    ['a handler folder has no spec', [...agreeing, 'v3/getUser.ts'], 'src/handlers/v3/ belongs to no version: there is no openapi/v3.yaml'],
   ])('when %s, then one message names it', (_when, files, then) => {
     expect(handlerFileMismatches(operations, project(files))).toEqual([then]);
   });

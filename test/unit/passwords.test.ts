@@ -33,12 +33,13 @@ describe('password hashes (scrypt)', () => {
     expect(await verifyPassword('a password long enough', dear)).toBe(true);
   });
 
-  it.each([['', 'empty'], ['bcrypt$whatever', 'another scheme'], ['scrypt$10$8$1$c2FsdA', 'no hash part']])(
-    'when the stored hash is %j (%s), then nothing verifies against it',
-    async (stored) => {
-      expect(await verifyPassword('anything', stored)).toBe(false);
-    },
-  );
+  it.each([
+    ['', 'empty'],
+    ['bcrypt$whatever', 'another scheme'],
+    ['scrypt$10$8$1$c2FsdA', 'no hash part'],
+  ])('when the stored hash is %j (%s), then nothing verifies against it', async (stored) => {
+    expect(await verifyPassword('anything', stored)).toBe(false);
+  });
 
   it('when the stored hash was tampered with, then it does not verify', async () => {
     const hash = await hashPassword('a password long enough', 10);

@@ -9,10 +9,14 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
 describe('the README', () => {
   it('when it shows a bad request, then the details are those the server answers', async () => {
-    const example = /\$ curl -s -X POST localhost:3000(\S+) -H 'content-type: application\/json' -d '([^']+)'\n(\{[\s\S]*?)\n```/.exec(readme);
+    const example = /\$ curl -s -X POST localhost:3000(\S+) -H 'content-type: application\/json' -d '([^']+)'\n(\{[\s\S]*?)\n```/.exec(
+      readme,
+    );
     expect(example, 'the bad-request example').not.toBeNull();
     const [, path, body, answer] = example as unknown as [string, string, string, string];
-    const shown = JSON.parse(answer.replace(/\n\s*/g, '').replace('0b7c…', 'x')) as { error: { code: string; details: Record<string, string[]> } };
+    const shown = JSON.parse(answer.replace(/\n\s*/g, '').replace('0b7c…', 'x')) as {
+      error: { code: string; details: Record<string, string[]> };
+    };
     const server = await startTestServer();
     try {
       const res = await fetch(`${server.origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

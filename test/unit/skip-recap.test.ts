@@ -6,11 +6,15 @@ const root = new URL('../../', import.meta.url).pathname;
 
 describe('the skip recap at the end of a run', { timeout: 60_000 }, () => {
   const run = (env: Record<string, string>) => {
-    const res = spawnSync(process.execPath, [`${root}node_modules/vitest/vitest.mjs`, 'run', '--config', 'test/fixtures/skip-recap/vitest.config.ts'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, CI: '', ...env },
-    });
+    const res = spawnSync(
+      process.execPath,
+      [`${root}node_modules/vitest/vitest.mjs`, 'run', '--config', 'test/fixtures/skip-recap/vitest.config.ts'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, CI: '', ...env },
+      },
+    );
     const output = `${res.stdout}${res.stderr}`;
     return output.slice(output.lastIndexOf('What did not run in full'));
   };

@@ -5,5 +5,9 @@ import { toPost } from '../../versions/v1/resources.js';
 
 export const createPost: Handler<'createPost'> = async ({ body }, { services, baseUrl, actor }) => {
   const post = await services.posts.create(actor, body);
-  return { status: 201, body: toPost(post), headers: { Location: `${baseUrl}/posts/${post.id}`, ...validators('v1', postTag(post), postModified(post)) } };
+  return {
+    status: 201,
+    body: toPost(post),
+    headers: { Location: `${baseUrl}/posts/${post.id}`, ...validators('v1', postTag(post), postModified(post)) },
+  };
 };

@@ -24,4 +24,6 @@ export const toPost = (p: PostRecord): Schemas['Post'] => ({
 });
 
 export const toHit = (hit: SearchHit): Schemas['SearchHit'] =>
-  hit.kind === 'user' ? { type: 'user', score: hit.score, user: toUser(hit.user) } : { type: 'post', score: hit.score, post: toPost(hit.post) };
+  hit.kind === 'user'
+    ? { type: 'user', score: hit.score, user: toUser(hit.user) }
+    : { type: 'post', score: hit.score, post: toPost(hit.post) };

@@ -13,7 +13,14 @@ export function envelope<R, T, P>(url: URL, page: Page<R, P>, paging: Paging<P>,
     const { self, next, prev } = pageNeighbours(url, page);
     return {
       data,
-      meta: { version: 2, mode: 'offset', page: page.page, per_page: page.perPage, total: page.total, pages: pageCount(page.total, page.perPage) },
+      meta: {
+        version: 2,
+        mode: 'offset',
+        page: page.page,
+        per_page: page.perPage,
+        total: page.total,
+        pages: pageCount(page.total, page.perPage),
+      },
       links: { self, next, prev },
     };
   }

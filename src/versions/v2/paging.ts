@@ -32,6 +32,10 @@ export function v2Paging<P>(
   const request: PageRequest<P> =
     query.page !== undefined
       ? { mode: 'offset', page: query.page, perPage: query.per_page }
-      : { mode: 'cursor', after: query.cursor === undefined ? undefined : cursors.decode(query.cursor, scope, isPosition), perPage: query.per_page };
+      : {
+          mode: 'cursor',
+          after: query.cursor === undefined ? undefined : cursors.decode(query.cursor, scope, isPosition),
+          perPage: query.per_page,
+        };
   return { request, nextCursor: (position) => cursors.encode(scope, position) };
 }

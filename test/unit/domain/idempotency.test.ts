@@ -69,7 +69,12 @@ describe('idempotencyService.begin', () => {
 
 describe('the Idempotency-Key step (src/http/idempotency.ts)', () => {
   const req = { method: 'POST', path: '/api/v2/posts', headers: { 'idempotency-key': 'key' }, body: { title: 'T' } } as unknown as Request;
-  const step = () => ({ service: idempotencyService(repo, now), scope: 'user:1', render: () => ({ status: 500 }), log: createLogger('silent') });
+  const step = () => ({
+    service: idempotencyService(repo, now),
+    scope: 'user:1',
+    render: () => ({ status: 500 }),
+    log: createLogger('silent'),
+  });
 
   it.each([
     ['a 5xx answer', async () => ({ status: 503, body: { error: 'away' } })],

@@ -25,7 +25,13 @@ describe('wantsProblem (which errors go out as RFC 9457 problem details)', () =>
 
 describe('problemDetails', () => {
   it('then the error shape becomes type, title, status, detail, instance and its own members, details as errors', () => {
-    expect(problemDetails(422, { code: 'VALIDATION_ERROR', message: 'The request body is invalid.', details: { email: ['is invalid'] }, request_id: 'r1' }, '/api/v2/users')).toEqual({
+    expect(
+      problemDetails(
+        422,
+        { code: 'VALIDATION_ERROR', message: 'The request body is invalid.', details: { email: ['is invalid'] }, request_id: 'r1' },
+        '/api/v2/users',
+      ),
+    ).toEqual({
       type: 'tag:api@example.com,2026:problems/validation-error',
       title: 'The request body is invalid',
       status: 422,

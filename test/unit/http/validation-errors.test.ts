@@ -10,7 +10,11 @@ describe('requestValidationError', () => {
     ['a body field', [error('/email', 'format')], { email: ['fails format'] }],
     ['a nested array item', [error('/tags/0', 'minLength')], { 'tags.0': ['fails minLength'] }],
     ['a missing body field', [error('', 'required', { missingProperty: 'name' })], { name: ['is required'] }],
-    ['an extra body field', [error('', 'additionalProperties', { additionalProperty: 'id' })], { id: ['is not a field this operation accepts'] }],
+    [
+      'an extra body field',
+      [error('', 'additionalProperties', { additionalProperty: 'id' })],
+      { id: ['is not a field this operation accepts'] },
+    ],
     ['a missing body', [error('', 'required', { missingProperty: '$' })], { $: ['a JSON body is required'] }],
     ['the body as a whole', [error('', 'minProperties')], { $: ['fails minProperties'] }],
   ])('when %s fails, then 422 VALIDATION_ERROR with details %o', (_, errors, details) => {
@@ -23,7 +27,11 @@ describe('requestValidationError', () => {
   it.each([
     ['a query parameter', [error('/query/per_page', 'maximum')], { per_page: ['fails maximum'] }],
     ['a path parameter', [error('/path/userId', 'type')], { userId: ['fails type'] }],
-    ['an unknown query parameter', [error('/query', 'additionalProperties', { additionalProperty: 'q' })], { q: ['is not a parameter of this operation'] }],
+    [
+      'an unknown query parameter',
+      [error('/query', 'additionalProperties', { additionalProperty: 'q' })],
+      { q: ['is not a parameter of this operation'] },
+    ],
   ])('when %s fails, then 400 BAD_REQUEST with details %o', (_, errors, details) => {
     const err = requestValidationError(errors, []);
     expect(err.status).toBe(400);
