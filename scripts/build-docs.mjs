@@ -38,5 +38,6 @@ for (const version of versions) {
   writeFileSync(join(out, `${version}.html`), page(document));
 }
 console.log(
-  `${versions.map((v) => `${out}/${v}.html`).join(', ')} (Redoc ${redocVersion}, the bundle /api/docs serves) are self-contained: open them offline.`,
+  `${versions.map((v) => `${out}/${v}.html`).join(', ')} (Redoc ${redocVersion}, the bundle /api/docs serves) ` +
+    `are self-contained: open them offline.`,
 );

@@ -15,7 +15,8 @@ function parseDate(value, where, name) {
   const text = value instanceof Date ? value.toISOString() : value;
   const fail = () => {
     throw new Error(
-      `${where} ${name}: malformed date ${JSON.stringify(value)}; write it as YYYY-MM-DD (midnight UTC) or an RFC 3339 date-time, e.g. "2027-06-30"`,
+      `${where} ${name}: malformed date ${JSON.stringify(value)}; ` +
+        `write it as YYYY-MM-DD (midnight UTC) or an RFC 3339 date-time, e.g. "2027-06-30"`,
     );
   };
   if (typeof text !== 'string') fail();
@@ -52,7 +53,8 @@ function headersOf(marker, where) {
     const sunset = parseDate(marker['x-sunset'], where, 'x-sunset');
     if (sunset.getTime() <= at.getTime()) {
       throw new Error(
-        `${where} x-sunset: ${JSON.stringify(marker['x-sunset'])} is not after x-deprecated-at ${JSON.stringify(marker['x-deprecated-at'])}; the sunset comes after the deprecation`,
+        `${where} x-sunset: ${JSON.stringify(marker['x-sunset'])} is not after x-deprecated-at ` +
+          `${JSON.stringify(marker['x-deprecated-at'])}; the sunset comes after the deprecation`,
       );
     }
     headers.Sunset = sunset.toUTCString();
@@ -93,7 +95,8 @@ export function deprecations(version, document, operations) {
     if (op.deprecated !== undefined && typeof op.deprecated !== 'boolean') throw new Error(`${where} deprecated: must be true or false`);
     if (versionWide && op.deprecated !== true) {
       throw new Error(
-        `${where}: info deprecates the whole version, so mark the operation deprecated: true too (Redoc and generated clients read it there)`,
+        `${where}: info deprecates the whole version, so mark the operation deprecated: true too ` +
+          `(Redoc and generated clients read it there)`,
       );
     }
     if (has(op) && op.deprecated !== true)
@@ -110,7 +113,8 @@ export function deprecations(version, document, operations) {
       const missing = Object.keys(headers).filter((name) => !declared.some((d) => d.toLowerCase() === name.toLowerCase()));
       if (missing.length > 0) {
         throw new Error(
-          `${where} ${status}: a deprecated operation's responses carry ${missing.join(', ')}; declare ${missing.length > 1 ? 'them' : 'it'} on the response (components/headers Deprecation, Sunset, DeprecationLink)`,
+          `${where} ${status}: a deprecated operation's responses carry ${missing.join(', ')}; ` +
+            `declare ${missing.length > 1 ? 'them' : 'it'} on the response (components/headers Deprecation, Sunset, DeprecationLink)`,
         );
       }
     }

@@ -134,7 +134,9 @@ export async function runtimeArtifacts(version, document, deprecated = {}) {
   const standalone = (ajv) => `${banner(source)}${standaloneCode.default(ajv)}\n`;
   return {
     routes: `${JSON.stringify(routes, null, 2)}\n`,
-    'request-validators.cjs': `${banner(source)}// Parameters (coerced, defaults filled) as { path, query }, and JSON bodies, per operationId.\nmodule.exports = {\n  params: require('./params.cjs'),\n  bodies: require('./bodies.cjs'),\n};\n`,
+    'request-validators.cjs':
+      `${banner(source)}// Parameters (coerced, defaults filled) as { path, query }, and JSON bodies, per operationId.\n` +
+      `module.exports = {\n  params: require('./params.cjs'),\n  bodies: require('./bodies.cjs'),\n};\n`,
     'params.cjs': standalone(params),
     'bodies.cjs': standalone(bodies),
     'responses.cjs': standalone(responses),

@@ -1,5 +1,6 @@
 // `npm run mock`: Prism mock servers of the specs as they are on disk (v1 on 4010, v2 on 4011, the
-// service document of the probes and docs on 4012), each restarted when its spec changes. Extra arguments go to Prism (e.g. `-- --dynamic`).
+// service document of the probes and docs on 4012), each restarted when its spec changes. Extra
+// arguments go to Prism (e.g. `-- --dynamic`).
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { fileURLToPath } from 'node:url';

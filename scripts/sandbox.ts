@@ -31,7 +31,9 @@ await reset();
 createApp({ config, db, logger }).listen(config.port, config.host, () => {
   logger.warn(
     { port: config.port, users: users.length, posts: posts.length, pid: process.pid },
-    `SANDBOX, NOT FOR PRODUCTION: in-memory data seeded from the spec examples on http://localhost:${config.port}; every password is "${demoPassword}"; rate limits ${config.rateLimits.enabled ? 'on' : 'off (RATE_LIMITS=on to enforce them)'}; reset with kill -HUP ${process.pid}`,
+    `SANDBOX, NOT FOR PRODUCTION: in-memory data seeded from the spec examples on http://localhost:${config.port}; ` +
+      `every password is "${demoPassword}"; ` +
+      `rate limits ${config.rateLimits.enabled ? 'on' : 'off (RATE_LIMITS=on to enforce them)'}; reset with kill -HUP ${process.pid}`,
   );
 });
 process.on('SIGHUP', () => void reset().then(() => logger.warn('sandbox reset to the spec examples')));

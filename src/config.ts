@@ -66,7 +66,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return `${name} ${e.message} (got ${JSON.stringify(env[name])})`;
     });
     throw new ConfigError(
-      `Invalid configuration:\n  ${problems.join('\n  ')}\nDATABASE_URL takes sqlite:<path>, sqlite::memory: or postgres://…; REDIS_URL takes redis://host:port.`,
+      `Invalid configuration:\n  ${problems.join('\n  ')}\n` +
+        'DATABASE_URL takes sqlite:<path>, sqlite::memory: or postgres://…; REDIS_URL takes redis://host:port.',
     );
   }
   if (values.DATABASE_URL === 'sqlite::memory:' && (values.WEB_CONCURRENCY as number) > 1) {

@@ -79,7 +79,8 @@ export function benchQueries(file) {
   const getUser = db.prepare('SELECT id, email, name, role, created_at, updated_at FROM users WHERE id = ?');
   const firstPage = db.prepare('SELECT id, email, name, role, created_at, updated_at FROM users ORDER BY created_at DESC, id DESC LIMIT ?');
   const insertUser = db.prepare(
-    "INSERT INTO users (email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'user', ?, ?, ?) RETURNING id, email, name, role, created_at, updated_at",
+    "INSERT INTO users (email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'user', ?, ?, ?) " +
+      'RETURNING id, email, name, role, created_at, updated_at',
   );
   const search = db.prepare('SELECT rowid AS rid, rank AS r FROM search_index WHERE search_index MATCH ? ORDER BY rank, rowid LIMIT ?');
   return {
@@ -124,7 +125,8 @@ export function pgQueries(url) {
       const hash = await hashPassword(input.password);
       const now = new Date().toISOString();
       const { rows } = await pool.query(
-        `INSERT INTO users (email, name, role, password_hash, created_at, updated_at) VALUES ($1, $2, 'user', $3, $4, $4) RETURNING ${columns}`,
+        `INSERT INTO users (email, name, role, password_hash, created_at, updated_at) VALUES ($1, $2, 'user', $3, $4, $4) ` +
+          `RETURNING ${columns}`,
         [input.email, input.name, hash, now],
       );
       return { status: 201, body: user(rows[0], base) };
@@ -133,7 +135,8 @@ export function pgQueries(url) {
       const words = wordsOf(q);
       const query = words.map((w, i) => `${w.toLowerCase()}${i === words.length - 1 ? ':*' : ''}`).join(' & ');
       const { rows: hits } = await pool.query(
-        `SELECT doc_id AS rid, (-ts_rank(document, q))::float8 AS r FROM search_index, to_tsquery('simple', $1) AS q WHERE document @@ q ORDER BY r, rid LIMIT 21`,
+        `SELECT doc_id AS rid, (-ts_rank(document, q))::float8 AS r FROM search_index, to_tsquery('simple', $1) AS q ` +
+          `WHERE document @@ q ORDER BY r, rid LIMIT 21`,
         [query],
       );
       const users = hits.slice(0, 20).filter((h) => Number(h.rid) % 2 === 0);

@@ -95,7 +95,10 @@ server.kill('SIGTERM');
 const median = (xs: number[]) => quantile(xs, 0.5);
 const ms = (n: number) => n.toFixed(0);
 const body = [
-  `The production server (\`node dist/src/server.bundle.mjs\`) on a fresh SQLite file, default \`PASSWORD_HASH_COST\` (scrypt N = 2^17, r = 8, p = 1), \`RATE_LIMITS=off\`. ${samples} sequential requests per case, the sign-in cases interleaved; reads by autocannon, 10 connections, ${seconds} s, ${rounds} interleaved rounds, median round.`,
+  `The production server (\`node dist/src/server.bundle.mjs\`) on a fresh SQLite file, default ` +
+    `\`PASSWORD_HASH_COST\` (scrypt N = 2^17, r = 8, p = 1), \`RATE_LIMITS=off\`. ${samples} sequential requests ` +
+    `per case, the sign-in cases interleaved; reads by autocannon, 10 connections, ${seconds} s, ${rounds} ` +
+    `interleaved rounds, median round.`,
   '',
   '| request | p50 | p90 |',
   '|---|---|---|',
@@ -106,7 +109,11 @@ const body = [
   '|---|---|',
   ...Object.entries(reads).map(([name, xs]) => `| ${name} | ${Math.round(median(xs)).toLocaleString('en')} |`),
   '',
-  `A wrong password and an unknown email differ by ${ms(Math.abs(median(signIns['wrong password'] ?? []) - median(signIns['unknown email'] ?? [])))} ms at the median: the unknown email is checked against a decoy hash of the same cost. A token costs ${(100 * (1 - median(reads['with a bearer token'] ?? []) / median(reads.anonymous ?? []))).toFixed(0)}% of read throughput.`,
+  `A wrong password and an unknown email differ by ` +
+    `${ms(Math.abs(median(signIns['wrong password'] ?? []) - median(signIns['unknown email'] ?? [])))} ms at the ` +
+    `median: the unknown email is checked against a decoy hash of the same cost. A token costs ` +
+    `${(100 * (1 - median(reads['with a bearer token'] ?? []) / median(reads.anonymous ?? []))).toFixed(0)}% of ` +
+    `read throughput.`,
 ].join('\n');
 writeSection('Accounts: password hashing and tokens', 'npm run bench:auth', body);
 console.log(body);

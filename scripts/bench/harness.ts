@@ -111,7 +111,8 @@ export async function headToHead(baseline: Running, x: Running, requests: Reques
   }
   const ratios = rps.map((r, i) => r / (((baselineRps[i] ?? 0) + (baselineRps[i + 1] ?? 0)) / 2));
   process.stderr.write(
-    `head-to-head ${label} ${x.name}: ${rps.map(fmt).join(', ')} req/s; baseline ${baselineRps.map(fmt).join(', ')}; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}\n`,
+    `head-to-head ${label} ${x.name}: ${rps.map(fmt).join(', ')} req/s; baseline ` +
+      `${baselineRps.map(fmt).join(', ')}; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}\n`,
   );
   return { rps, baselineRps, ratios };
 }
@@ -194,7 +195,8 @@ export function crowdedTable(rps: Record<string, Record<string, number[]>>, name
     `|---|${names.map(() => '---').join('|')}|`,
     ...Object.entries(rps).map(([scenario, byName]) => {
       const baseline = median(byName.baseline ?? [1]);
-      return `| ${scenario} | ${names.map((n) => `${fmt(median(byName[n] ?? [0]))} req/s (${(median(byName[n] ?? [0]) / baseline).toFixed(2)}×)`).join(' | ')} |`;
+      const cells = names.map((n) => `${fmt(median(byName[n] ?? [0]))} req/s (${(median(byName[n] ?? [0]) / baseline).toFixed(2)}×)`);
+      return `| ${scenario} | ${cells.join(' | ')} |`;
     }),
   ].join('\n');
 }

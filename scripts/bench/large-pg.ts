@@ -37,7 +37,8 @@ export async function largePg(url: string, users: number): Promise<void> {
       await knex.raw(
         `INSERT INTO users (email, name, role, created_at, updated_at)
          SELECT 'user' || i || '@example.com', 'User Number ' || i, CASE WHEN i % 50 = 0 THEN 'admin' ELSE 'user' END, at, at
-         FROM generate_series(?::int, ?::int) AS i, LATERAL (SELECT timestamptz '2020-01-01 00:00:00+00' + (i / 3) * interval '1 second' AS at) AS t
+         FROM generate_series(?::int, ?::int) AS i, ` +
+          `LATERAL (SELECT timestamptz '2020-01-01 00:00:00+00' + (i / 3) * interval '1 second' AS at) AS t
          ORDER BY i`,
         [from, Math.min(from + batch, users) - 1],
       );

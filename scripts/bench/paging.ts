@@ -87,13 +87,15 @@ const lines = names.map((name) => {
 const cursorRatio = median(names[1] as string) / median(names[0] as string);
 const offsetRatio = median(names[3] as string) / median(names[2] as string);
 const report = [
-  `Users table of ${rows.toLocaleString('en')} rows, \`per_page=${perPage}\`, ${samples} sequential requests per scenario over loopback, interleaved.`,
+  `Users table of ${rows.toLocaleString('en')} rows, \`per_page=${perPage}\`, ${samples} sequential requests per ` +
+    `scenario over loopback, interleaved.`,
   '',
   '| scenario | p50 ms | p99 ms |',
   '|---|---|---|',
   ...lines,
   '',
-  `Cursor mode at depth ${depth.toLocaleString('en')} costs **${cursorRatio.toFixed(2)}×** page 1 (target ≤ 1.5×); offset mode at the same depth costs **${offsetRatio.toFixed(1)}×** its page 1.`,
+  `Cursor mode at depth ${depth.toLocaleString('en')} costs **${cursorRatio.toFixed(2)}×** page 1 (target ≤ 1.5×); ` +
+    `offset mode at the same depth costs **${offsetRatio.toFixed(1)}×** its page 1.`,
 ];
 writeSection('Pagination at depth', 'npm run bench:paging', report.join('\n'));
 console.log(report.join('\n'));

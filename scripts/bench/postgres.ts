@@ -54,9 +54,18 @@ export async function benchPostgres(): Promise<void> {
 
   const loadAtEnd = loadAverage();
   const report = [
-    `PostgreSQL database \`${new URL(postgresUrl).pathname.slice(1)}\` on the machine's shared server (\`BENCH_POSTGRES_URL\` overrides), schema by the app's own migrations, the same ${rows.toLocaleString('en')} users as the SQLite file (kept between runs when it holds them); search through the tsvector table of the migrations. The API with \`DATABASE_URL=postgres://…\` and its default pool of 10; the baseline is bare Express + pg (a pool of 10, the same queries and JSON as the SQLite baseline, the API's search query); conventional Express adds helmet, a request id and pino-http. \`LOG_LEVEL=info\`, rate limits as in the SQLite section (many client addresses through \`TRUST_PROXY=loopback\`). autocannon, ${connections} connections, ${seconds} s per run.`,
+    `PostgreSQL database \`${new URL(postgresUrl).pathname.slice(1)}\` on the machine's shared server ` +
+      `(\`BENCH_POSTGRES_URL\` overrides), schema by the app's own migrations, the same ${rows.toLocaleString('en')} ` +
+      `users as the SQLite file (kept between runs when it holds them); search through the tsvector table of the ` +
+      `migrations. The API with \`DATABASE_URL=postgres://…\` and its default pool of 10; the baseline is bare ` +
+      `Express + pg (a pool of 10, the same queries and JSON as the SQLite baseline, the API's search query); ` +
+      `conventional Express adds helmet, a request id and pino-http. \`LOG_LEVEL=info\`, rate limits as in the ` +
+      `SQLite section (many client addresses through \`TRUST_PROXY=loopback\`). autocannon, ${connections} ` +
+      `connections, ${seconds} s per run.`,
     '',
-    `**Head-to-head**: ${plural(rounds, 'run')} of each server alternating with ${plural(rounds + 1, 'run')} of the baseline (after a ${warmUpSeconds} s warm-up of each), each run divided by the mean of the baseline runs either side; median ratio in bold, lowest–highest in brackets, then median req/s.`,
+    `**Head-to-head**: ${plural(rounds, 'run')} of each server alternating with ${plural(rounds + 1, 'run')} of ` +
+      `the baseline (after a ${warmUpSeconds} s warm-up of each), each run divided by the mean of the baseline runs ` +
+      `either side; median ratio in bold, lowest–highest in brackets, then median req/s.`,
     '',
     headToHeadTable(
       h2h,
@@ -67,7 +76,8 @@ export async function benchPostgres(): Promise<void> {
       .map(([n, ms]) => `${n} ${fmt(median(ms))} ms`)
       .join(', ')}.`,
     '',
-    `Load average of the machine (1 min, two cores shared with other work): ${loadAtStart} before the runs, ${loadAtEnd} at the end, of which the benchmark's own processes are about 2.`,
+    `Load average of the machine (1 min, two cores shared with other work): ${loadAtStart} before the runs, ` +
+      `${loadAtEnd} at the end, of which the benchmark's own processes are about 2.`,
   ].join('\n');
   writeSection('PostgreSQL: throughput, cold start', 'npm run bench -- --only postgres', report);
   console.log(report);

@@ -5,7 +5,9 @@ import { cpus, totalmem } from 'node:os';
 const file = 'BENCHMARKS.md';
 
 export function writeSection(title: string, command: string, body: string): void {
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  const machine =
+    `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
   const section = `## ${title}\n\nMeasured on ${machine}. Reproduce with \`${command}\`.\n\n${body}\n`;
   const current = existsSync(file)
     ? readFileSync(file, 'utf8')

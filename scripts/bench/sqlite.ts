@@ -101,32 +101,51 @@ export async function benchSqlite(): Promise<void> {
   const names = servers.map((s) => s.name);
   const loadAtEnd = loadAverage();
   const report = [
-    `SQLite file of ${rows.toLocaleString('en')} users (\`bench/data\`, seeded by the script), \`LOG_LEVEL=info\`, \`PASSWORD_HASH_COST=10\` for the API and every reference (all hash the sign-up password with the same scrypt parameters). autocannon, ${connections} connections, ${seconds} s per run. Every server answers the same queries with the same JSON.`,
+    `SQLite file of ${rows.toLocaleString('en')} users (\`bench/data\`, seeded by the script), \`LOG_LEVEL=info\`, ` +
+      `\`PASSWORD_HASH_COST=10\` for the API and every reference (all hash the sign-up password with the same scrypt ` +
+      `parameters). autocannon, ${connections} connections, ${seconds} s per run. Every server answers the same ` +
+      `queries with the same JSON.`,
     '',
-    `**Rate limits.** "API, limits on" is the product default (\`RATE_LIMITS=on\`, in-process counters, 200 a day and 50 an hour per client, 5 sign-ups a minute). The benchmark is one address, which would use up its budget after 50 requests, and the limit key cannot be chosen from outside but through the client address; so both API servers run with \`TRUST_PROXY=loopback\` and every request carries an \`X-Forwarded-For\` from a pool of 65,536 addresses, used in turn: the limiter counts and answers every request and never refuses one. "API, limits off" is \`RATE_LIMITS=off\`, otherwise the same. The references ignore the header.`,
+    `**Rate limits.** "API, limits on" is the product default (\`RATE_LIMITS=on\`, in-process counters, 200 a day ` +
+      `and 50 an hour per client, 5 sign-ups a minute). The benchmark is one address, which would use up its budget ` +
+      `after 50 requests, and the limit key cannot be chosen from outside but through the client address; so both ` +
+      `API servers run with \`TRUST_PROXY=loopback\` and every request carries an \`X-Forwarded-For\` from a pool of ` +
+      `65,536 addresses, used in turn: the limiter counts and answers every request and never refuses one. "API, ` +
+      `limits off" is \`RATE_LIMITS=off\`, otherwise the same. The references ignore the header.`,
     '',
-    `**Head-to-head** (the figure to read): for each server and scenario, ${plural(rounds, 'run')} of it alternating with ${plural(rounds + 1, 'run')} of the baseline (B, X, B, …, B, after a ${warmUpSeconds} s warm-up of each); each run of X is divided by the mean of the two baseline runs either side. Median ratio in bold, lowest–highest in brackets, then X's median req/s; the baseline column is the median of all its runs in that scenario.`,
+    `**Head-to-head** (the figure to read): for each server and scenario, ${plural(rounds, 'run')} of it ` +
+      `alternating with ${plural(rounds + 1, 'run')} of the baseline (B, X, B, …, B, after a ${warmUpSeconds} s ` +
+      `warm-up of each); each run of X is divided by the mean of the two baseline runs either side. Median ratio in ` +
+      `bold, lowest–highest in brackets, then X's median req/s; the baseline column is the median of all its runs in ` +
+      `that scenario.`,
     '',
     headToHeadTable(
       h2h,
       contenders.map((s) => s.name),
     ),
     '',
-    `**Crowded loop** (the earlier method, kept for comparison): all six servers in one loop, scenario after scenario, ${plural(rounds, 'round')}; median round, ratio to the baseline's median. A server waits for five others between its turns, which biases against whichever is measured between others.`,
+    `**Crowded loop** (the earlier method, kept for comparison): all six servers in one loop, scenario after ` +
+      `scenario, ${plural(rounds, 'round')}; median round, ratio to the baseline's median. A server waits for five ` +
+      `others between its turns, which biases against whichever is measured between others.`,
     '',
     crowdedTable(crowd, names),
     '',
-    `**Latency at half the maximum rate** (autocannon \`overallRate\`, ${seconds} s; the maximum is the server's median head-to-head req/s in that scenario):`,
+    `**Latency at half the maximum rate** (autocannon \`overallRate\`, ${seconds} s; the maximum is the server's ` +
+      `median head-to-head req/s in that scenario):`,
     '',
     '| scenario | server | rate | p50 | p99 |',
     '|---|---|---|---|---|',
     ...latency,
     '',
-    `**Cold start**, spawn → first 200 of \`GET /api/v2/users/1\`, median of 5 (servers interleaved): ${names.map((n) => `${n} ${fmt(median(cold[n] ?? [0]))} ms`).join(', ')}.`,
+    `**Cold start**, spawn → first 200 of \`GET /api/v2/users/1\`, median of 5 (servers interleaved): ` +
+      `${names.map((n) => `${n} ${fmt(median(cold[n] ?? [0]))} ms`).join(', ')}.`,
     '',
-    `**CSV export** of all ${fmt(lines - 1)} users (\`Accept: text/csv\`, API with limits on): ${exportSeconds.toFixed(1)} s, ${fmt((lines - 1) / exportSeconds)} rows/s, peak RSS of the server ${fmt(peakRssMb)} MB.`,
+    `**CSV export** of all ${fmt(lines - 1)} users (\`Accept: text/csv\`, API with limits on): ` +
+      `${exportSeconds.toFixed(1)} s, ${fmt((lines - 1) / exportSeconds)} rows/s, peak RSS of the server ` +
+      `${fmt(peakRssMb)} MB.`,
     '',
-    `Load average of the machine (1 min, two cores shared with other work): ${loadAtStart} before the runs, ${loadAtEnd} at the end, of which the benchmark's own processes are about 2.`,
+    `Load average of the machine (1 min, two cores shared with other work): ${loadAtStart} before the runs, ` +
+      `${loadAtEnd} at the end, of which the benchmark's own processes are about 2.`,
   ].join('\n');
   writeSection('SQLite: throughput, latency, cold start, CSV export', 'npm run bench -- --only sqlite', report);
   console.log(report);

@@ -26,7 +26,9 @@ class Step {
     if (!statuses.includes(exchange.response.status)) {
       failures.push({
         check: 'chain step answered',
-        message: `${op.operationId} expected ${statuses.join(' or ')}, got ${exchange.response.status}: ${exchange.response.text.slice(0, 300)}`,
+        message:
+          `${op.operationId} expected ${statuses.join(' or ')}, got ${exchange.response.status}: ` +
+          `${exchange.response.text.slice(0, 300)}`,
       });
     } else failures.push(...extra(exchange));
     verdict(op, exchange, failures);

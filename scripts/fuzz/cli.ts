@@ -20,7 +20,8 @@ const requests = Number(values.requests);
 const chosen = (values.version ?? versions) as Version[];
 if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(requests) || requests < 1 || chosen.some((v) => !versions.includes(v))) {
   console.error(
-    `usage: npm run fuzz -- [--seed <integer>] [--requests <n>] [--base-url <url>] [--version ${versions.join('|')}] [--operation <operationId>]`,
+    `usage: npm run fuzz -- [--seed <integer>] [--requests <n>] [--base-url <url>] ` +
+      `[--version ${versions.join('|')}] [--operation <operationId>]`,
   );
   process.exit(2);
 }

@@ -103,7 +103,10 @@ export class World {
     return principal;
   }
 
-  /** Makes sure there are `n` principals whose tokens work; replaces those that are gone (and, with `probe`, those whose token no longer works). */
+  /**
+   * Makes sure there are `n` principals whose tokens work; replaces those that are gone (and, with
+   * `probe`, those whose token no longer works).
+   */
   async heal(probe: boolean, n = 3): Promise<void> {
     for (let i = 0; i < n; i++) {
       const p = this.principals[i];

@@ -48,7 +48,10 @@ export function connectionFailure(err: unknown, databaseUrl: string): string | u
   if (databaseUrl.startsWith('sqlite:')) {
     if (!code.startsWith('SQLITE_CANTOPEN') && !['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENOTDIR'].includes(code))
       return undefined;
-    return `Cannot start: the SQLite database of DATABASE_URL=${databaseUrl} cannot be opened (${reason}). Check that its folder exists or can be created, and that this user may write there.`;
+    return (
+      `Cannot start: the SQLite database of DATABASE_URL=${databaseUrl} cannot be opened (${reason}). ` +
+      `Check that its folder exists or can be created, and that this user may write there.`
+    );
   }
   const url = new URL(databaseUrl);
   const server = `PostgreSQL at ${url.hostname}:${url.port || '5432'}`;
@@ -56,10 +59,16 @@ export function connectionFailure(err: unknown, databaseUrl: string): string | u
   url.password = url.password && '***';
   const shown = `DATABASE_URL=${url.toString()}`;
   if (code === '3D000') {
-    return `Cannot start: ${server} has no database "${database}" (${reason}). Create it (createdb -h ${url.hostname} -p ${url.port || '5432'} ${database}) or name another in ${shown}.`;
+    return (
+      `Cannot start: ${server} has no database "${database}" (${reason}). ` +
+      `Create it (createdb -h ${url.hostname} -p ${url.port || '5432'} ${database}) or name another in ${shown}.`
+    );
   }
   if (code === '28P01' || code === '28000') {
-    return `Cannot start: ${server} refused user "${decodeURIComponent(url.username)}" (${reason}). Check the user and password in ${shown} and the server's pg_hba.conf.`;
+    return (
+      `Cannot start: ${server} refused user "${decodeURIComponent(url.username)}" (${reason}). ` +
+      `Check the user and password in ${shown} and the server's pg_hba.conf.`
+    );
   }
   if (isUnavailable(err)) {
     return `Cannot start: ${server} cannot be reached (${reason}). Check that it is running and accepts connections there, and ${shown}.`;

@@ -62,7 +62,8 @@ export function idempotencyRepository(db: Knex) {
      */
     async takeOver(record: Omit<IdempotencyRecord, 'status' | 'response'>, now: string): Promise<boolean> {
       const changed = await sql.run(
-        `UPDATE idempotency_keys SET request_hash = ?, owner = ?, status = NULL, response = NULL, created_at = ?, locked_until = ?, expires_at = ?
+        `UPDATE idempotency_keys SET request_hash = ?, owner = ?, status = NULL, response = NULL, ` +
+          `created_at = ?, locked_until = ?, expires_at = ?
          WHERE scope = ? AND key_hash = ? AND (expires_at <= ? OR (status IS NULL AND locked_until <= ?))`,
         [record.requestHash, record.owner, record.createdAt, record.lockedUntil, record.expiresAt, record.scope, record.keyHash, now, now],
       );

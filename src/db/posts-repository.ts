@@ -50,6 +50,7 @@ const toPostRecord = (r: Row, tags: string[]): PostRecord => ({
   revision: Number(r.revision),
 });
 
+const revisionMatch = '(posts.revision = ? AND (SELECT users.revision FROM users WHERE users.id = posts.author_id) = ?)';
 /**
  * ` AND (…)` for a write that must find the post at one of these revisions, its author at the
  * paired one (If-Match); the author is read by primary key in the same statement.
@@ -58,7 +59,7 @@ const revisionsMatch = (revisions: PostRevision[] | undefined) =>
   revisions === undefined
     ? { sql: '', params: [] }
     : {
-        sql: ` AND (${revisions.map(() => '(posts.revision = ? AND (SELECT users.revision FROM users WHERE users.id = posts.author_id) = ?)').join(' OR ')})`,
+        sql: ` AND (${revisions.map(() => revisionMatch).join(' OR ')})`,
         params: revisions.flatMap((r) => [r.revision, r.authorRevision]),
       };
 
@@ -151,8 +152,9 @@ export function postsRepository(db: Knex) {
       return root.transaction(async (sql) => {
         const { tags, title, body } = patch;
         const set = Object.entries({ title, body }).filter(([, v]) => v !== undefined);
+        const assignments = set.map(([n]) => `${n} = ?, `).join('');
         const changed = await sql.run(
-          `UPDATE posts SET ${set.map(([n]) => `${n} = ?, `).join('')}updated_at = ${laterThan(sql.engine, 'posts')}, revision = revision + 1 WHERE id = ?${match.sql}`,
+          `UPDATE posts SET ${assignments}updated_at = ${laterThan(sql.engine, 'posts')}, revision = revision + 1 WHERE id = ?${match.sql}`,
           [...set.map(([, v]) => v as Param), now, id, ...match.params],
         );
         if (!changed) return undefined;

@@ -105,10 +105,10 @@ export function createRateLimiter(options: RateLimiterOptions) {
     const headers: Record<string, string> = {
       'RateLimit-Policy': policyOf(windows),
       RateLimit: windows
-        .map(
-          (w, i) =>
-            `"${w.name}";r=${Math.max(0, w.limit - (results[i] as RateLimiterRes).consumedPoints)};t=${resetSeconds(results[i] as RateLimiterRes)}`,
-        )
+        .map((w, i) => {
+          const result = results[i] as RateLimiterRes;
+          return `"${w.name}";r=${Math.max(0, w.limit - result.consumedPoints)};t=${resetSeconds(result)}`;
+        })
         .join(', '),
     };
 
@@ -120,7 +120,8 @@ export function createRateLimiter(options: RateLimiterOptions) {
     const { w, r } = exhausted.reduce((a, b) => (resetSeconds(b.r) > resetSeconds(a.r) ? b : a));
     const retryAfter = resetSeconds(r);
     throw rateLimitExceeded(
-      `Too many requests: the limit of ${w.text} is used up; try again in ${readableDuration(retryAfter)}. See /api/docs#section/Rate-limits.`,
+      `Too many requests: the limit of ${w.text} is used up; ` +
+        `try again in ${readableDuration(retryAfter)}. See /api/docs#section/Rate-limits.`,
       { ...headers, 'Retry-After': String(retryAfter) },
       retryAfter,
     );

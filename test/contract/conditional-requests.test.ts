@@ -286,7 +286,8 @@ describe.each(versions)('conditional requests in %s (RFC 9110 §13)', (version) 
     );
 
     it.each(writes)(
-      "$operationId: when If-Match names an old revision, a weak tag or the other version's tag, then 412 PRECONDITION_FAILED and nothing changes",
+      "$operationId: when If-Match names an old revision, a weak tag or the other version's tag, then 412 " +
+        'PRECONDITION_FAILED and nothing changes',
       async ({ operationId, arrange, unchanged }) => {
         const { params, token, tag, body, read } = await arrange();
         for (const sent of [tag.replace('.r1', '.r0'), `W/${tag}`, tag.replace(version, other), '"made-up"']) {
@@ -350,7 +351,7 @@ describe.each(versions)('conditional requests in %s (RFC 9110 §13)', (version) 
       expect(second.body.title).toBe('Three');
     });
 
-    it("updatePost: when ten writers send the same If-Match at once, then exactly one succeeds, the others get 412 and only the winner's change is stored", async () => {
+    it('updatePost: when ten writers race on one If-Match, then exactly one wins, the rest get 412, only its change stays', async () => {
       const post = await api.createPost({ title: 'Original', tags: ['original'] });
       const tag = `"${version}.r1.a1"`;
       const answers = await Promise.all(

@@ -26,7 +26,7 @@ describe.each(versions)('DELETE /api/%s/tokens/current (deleteToken)', (version)
 });
 
 describe.each(versions)('tokens and the user behind them (%s)', (version) => {
-  it('when a user changes its password, then its other tokens end, the one in use goes on, and only the new password signs in', async () => {
+  it('when a user changes its password, then its other tokens end, the one in use goes on and only the new password signs in', async () => {
     const user = await api.createUser();
     const elsewhere = await api.signIn(user.email);
     const res = await api.call(version, 'updateUser', {

@@ -51,7 +51,7 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
     api.call(version, operationId, { body, token: extra.token, headers: { 'idempotency-key': key, ...extra.headers } });
 
   describe.each(operations)('%s', (operationId) => {
-    it('when it is retried with the same key and body, then the first answer is replayed with Idempotent-Replayed: true and one record is made', async () => {
+    it('when retried with the same key and body, then the first answer replays (Idempotent-Replayed: true), one record made', async () => {
       const { body, token, table } = await arrange[operationId]();
       const before = await api.server.count(table);
       const key = randomUUID();
@@ -226,7 +226,7 @@ describe.each(versions)('Idempotency-Key on the POST operations of %s', (version
       expect(res.headers.get('idempotent-replayed')).toBeNull();
     });
 
-    it('when a token is issued under a key, then the database holds neither the key nor the token in the clear, and the replay is a working token', async () => {
+    it('when a token is issued under a key, then neither key nor token is stored in the clear; the replay is a working token', async () => {
       const user = await api.createUser();
       const key = randomUUID();
       const first = await send('createToken', { email: user.email, password: testPassword }, key);

@@ -10,7 +10,7 @@ const arrangeUsers = async (n: number) => {
 };
 
 describe('GET /api/v1/users (listUsers)', () => {
-  it('when there are more users than a page, then a bare array newest first with Link (paging, then the deprecation guide) and X-Total-Count', async () => {
+  it('when users exceed a page, then a bare array newest first, Link (paging, then the deprecation guide), X-Total-Count', async () => {
     const ids = await arrangeUsers(5);
     const res = await api.call('v1', 'listUsers', { query: { page: 2, per_page: 2 } });
     expect(res.status).toBe(200);

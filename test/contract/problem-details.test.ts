@@ -257,14 +257,14 @@ describe('errors raised before any operation is found, as problem details', () =
 });
 
 describe('errors of the service endpoints (openapi/service.yaml), as problem details', () => {
-  it('when the reference is asked for a version that does not exist, then 400 as problem details, as the service document declares', async () => {
+  it('when the reference is asked for an unknown version, then 400 as problem details, as the service document declares', async () => {
     const res = await api.call('service', 'getApiDocs', { query: { version: '9' }, headers: problemAlongsideJson });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(res.body).toMatchObject({ code: 'BAD_REQUEST', instance: '/api/docs', errors: { version: ['must be one of 1, 2'] } });
   });
 
-  it('when the server is not ready (its Redis does not answer), then 503 as problem details, as the service document declares', async () => {
+  it('when the server is not ready (Redis does not answer), then 503 as problem details, as the service document declares', async () => {
     const res = await client(unlimited.origin).call('service', 'getReadiness', { headers: problemAlongsideJson });
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({

@@ -47,7 +47,7 @@ describe('/api/<path> without a version (Accept-Version)', () => {
     expect(res.body.error.details).toEqual({ per_page: ['must be <= 100'] });
   });
 
-  it('when a write comes through the alias, then it needs a token as the versioned path does, and a token from the alias works', async () => {
+  it('when a write comes through the alias, then it needs a token like the versioned path, and a token from the alias works', async () => {
     await api.createUser({ email: 'alias@example.com', password: testPassword });
     const signedIn = await send('POST', '/api/tokens', { 'accept-version': '2' }, { email: 'alias@example.com', password: testPassword });
     assertMatchesSpec('v2', 'createToken', signedIn);

@@ -63,7 +63,13 @@ const v1 = createV1Client(origin, { headers: { Authorization: 'Bearer ' + signed
 const { data: post } = await v1.POST('/posts', { body: { title: 'From the package', tags: ['npm'] } });
 const { data: fetched, response } = await v1.GET('/users/{userId}', { params: { path: { userId: created.id } } });
 const { error } = await anonymous.GET('/posts/{postId}', { params: { path: { postId: 999999 } } });
-console.log(JSON.stringify({ posts: created._links.posts.href, author: post.author.id, name: fetched.name, version: response.headers.get('api-version'), missing: error.error.code }));
+console.log(JSON.stringify({
+  posts: created._links.posts.href,
+  author: post.author.id,
+  name: fetched.name,
+  version: response.headers.get('api-version'),
+  missing: error.error.code,
+}));
 `,
     );
     // Not execFileSync: the server answering it runs in this process.

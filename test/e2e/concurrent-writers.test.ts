@@ -31,7 +31,8 @@ const databases = [['SQLite (WAL, one file)', 'sqlite'], ...(postgresUrl ? [['Po
 
 describe('two server processes, one database: concurrent writers with one If-Match', () => {
   it.each(databases)(
-    'on %s, when 20 writers spread over two processes PATCH one post with the same If-Match, then exactly one succeeds, the others get 412 and only its change is stored',
+    'on %s, when 20 writers spread over two processes PATCH one post with the same If-Match, then exactly one ' +
+      'succeeds, the others get 412 and only its change is stored',
     async (_label, engine) => {
       const schema = `writers_${randomUUID().replace(/-/g, '')}`;
       const databaseUrl =

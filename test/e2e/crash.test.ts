@@ -60,7 +60,8 @@ const databases = [['SQLite (WAL)', 'sqlite'], ...(postgresUrl ? [['PostgreSQL',
 
 describe('crash under write load (kill -9)', () => {
   it.each(databases)(
-    'on %s, when the server is killed while 4 writers write, then every acknowledged write is there as answered, and nothing is half-written',
+    'on %s, when the server is killed while 4 writers write, then every acknowledged write is there as answered, ' +
+      'and nothing is half-written',
     async (label, engine) => {
       const schema = `crash_${randomUUID().replace(/-/g, '')}`;
       const databaseUrl =
@@ -113,7 +114,8 @@ describe('crash under write load (kill -9)', () => {
         const stored = await count('SELECT (SELECT count(*) FROM posts) + (SELECT count(*) FROM users) AS n');
         if (engine === 'sqlite') {
           expect(await db.raw('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-          await db.raw(`INSERT INTO search_index(search_index) VALUES ('integrity-check')`); // throws if the FTS index disagrees with its content
+          // throws if the FTS index disagrees with its content
+          await db.raw(`INSERT INTO search_index(search_index) VALUES ('integrity-check')`);
         }
         await db.destroy();
         expect(await second.stop()).toBe(0);

@@ -99,7 +99,7 @@ const tally = (answers: Answer[], byOperation = false) =>
   }, {});
 
 describe.skipIf(mountFailure !== undefined)('disk full (the SQLite file on an 8 MB tmpfs)', () => {
-  it('refuses every write with 503 while the disk is full, goes on serving reads, corrupts nothing, and writes again once space returns', async () => {
+  it('refuses every write with 503 while the disk is full, serves reads, corrupts nothing, writes again once space returns', async () => {
     const file = join(dir, 'app.db');
     const server = await startServerProcess({
       DATABASE_URL: `sqlite:${file}`,
@@ -199,7 +199,8 @@ describe.skipIf(mountFailure !== undefined)('disk full (the SQLite file on an 8 
       const integrity = db.pragma('integrity_check');
       let ftsIntegrity = 'ok';
       try {
-        db.prepare(`INSERT INTO search_index(search_index) VALUES ('integrity-check')`).run(); // throws if the FTS index disagrees with its content
+        // throws if the FTS index disagrees with its content
+        db.prepare(`INSERT INTO search_index(search_index) VALUES ('integrity-check')`).run();
       } catch (err) {
         ftsIntegrity = String(err);
       }
@@ -219,11 +220,15 @@ describe.skipIf(mountFailure !== undefined)('disk full (the SQLite file on an 8 
       }
       const maxMs = (answers: Answer[]) => Math.round(Math.max(...answers.map((a) => a.ms)));
       console.info(
-        `disk-full drill: ${bfree} blocks free after the filler; while full ${writes.length} writes: ${JSON.stringify(tally(writes, true))} ` +
-          `(slowest ${maxMs(writes)} ms), ${reads.length} reads: ${JSON.stringify(tally(reads))} (slowest ${maxMs(reads)} ms, ${readsDiffering.length} differing), ` +
-          `process up: ${upWhileFull}; store errors in the log: ${JSON.stringify(codes)}; after the space returned: ${JSON.stringify(tally(afterWrites))}, ` +
-          `the first answered ${resumedMs.toFixed(1)} ms after the filler's removal; ${answered.length} posts and users answered, ${missingOrDifferent.length} missing or different, ` +
-          `stored ${JSON.stringify(stored)}, integrity_check ${JSON.stringify(integrity)}, FTS5 integrity-check ${ftsIntegrity}, exit code ${exitCode}`,
+        `disk-full drill: ${bfree} blocks free after the filler; ` +
+          `while full ${writes.length} writes: ${JSON.stringify(tally(writes, true))} (slowest ${maxMs(writes)} ms), ` +
+          `${reads.length} reads: ${JSON.stringify(tally(reads))} (slowest ${maxMs(reads)} ms, ${readsDiffering.length} differing), ` +
+          `process up: ${upWhileFull}; store errors in the log: ${JSON.stringify(codes)}; ` +
+          `after the space returned: ${JSON.stringify(tally(afterWrites))}, ` +
+          `the first answered ${resumedMs.toFixed(1)} ms after the filler's removal; ` +
+          `${answered.length} posts and users answered, ${missingOrDifferent.length} missing or different, ` +
+          `stored ${JSON.stringify(stored)}, integrity_check ${JSON.stringify(integrity)}, ` +
+          `FTS5 integrity-check ${ftsIntegrity}, exit code ${exitCode}`,
       );
 
       expect(bfree).toBe(0);

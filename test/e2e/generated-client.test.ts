@@ -41,7 +41,11 @@ const readiness = (await getReadiness({ throwOnError: true })).data;
 
 const password = 'a generated password';
 // The request schema, password included (a generator once made it UserCreate2 and left UserCreate without it).
-const signUps: UserCreate[] = ['Ada', 'Grace', 'Edsger'].map((name) => ({ email: name.toLowerCase() + '@example.com', name: name + ' Tester', password }));
+const signUps: UserCreate[] = ['Ada', 'Grace', 'Edsger'].map((name) => ({
+  email: name.toLowerCase() + '@example.com',
+  name: name + ' Tester',
+  password,
+}));
 const created: number[] = [];
 for (const body of signUps) created.push((await createUser({ body, throwOnError: true })).data.id);
 
@@ -60,7 +64,11 @@ const refused = await createToken({ body: { email: 'ada@example.com', password: 
 const refusal: ErrorResponse | undefined = refused.error;
 const signedIn = (await createToken({ body: { email: 'ada@example.com', password }, throwOnError: true })).data;
 const written = (
-  await createPost({ body: { title: 'Written by a generated client', tags: ['generated'] }, headers: { Authorization: 'Bearer ' + signedIn.token }, throwOnError: true })
+  await createPost({
+    body: { title: 'Written by a generated client', tags: ['generated'] },
+    headers: { Authorization: 'Bearer ' + signedIn.token },
+    throwOnError: true,
+  })
 ).data;
 const read = (await getPost({ path: { postId: written.id }, throwOnError: true })).data;
 const author = (await getUser({ path: { userId: read.author.id }, throwOnError: true })).data;

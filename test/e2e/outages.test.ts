@@ -106,7 +106,8 @@ describe('outages under load', () => {
   });
 
   it.skipIf(!redisServerInstalled)(
-    'when Redis is stopped and started while 4 clients read, then open serves 200 without limits, closed answers 503 SERVICE_UNAVAILABLE, and both count in Redis again once it is back',
+    'when Redis is stopped and started while 4 clients read, then open serves 200 without limits, closed answers ' +
+      '503 SERVICE_UNAVAILABLE, and both count in Redis again once it is back',
     async () => {
       let redis = await startPrivateRedis();
       cleanups.push(() => redis.stop());
@@ -153,7 +154,8 @@ describe('outages under load', () => {
   );
 
   it.skipIf(!privatePostgresAvailable)(
-    'when PostgreSQL is restarted while 4 clients read, then only 200 or 503 SERVICE_UNAVAILABLE, nothing hangs, and full service returns without restarting the process',
+    'when PostgreSQL is restarted while 4 clients read, then only 200 or 503 SERVICE_UNAVAILABLE, nothing hangs, ' +
+      'and full service returns without restarting the process',
     async () => {
       const postgres = await startPrivatePostgres();
       cleanups.push(() => postgres.destroy());

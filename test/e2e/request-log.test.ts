@@ -54,52 +54,62 @@ afterAll(async () => {
 });
 
 describe('the request log of a real server process', () => {
-  it('when a user signs up, signs in, writes with its token and sends a cookie, then no password, token or cookie reaches the log, and each request has one line with what an operator needs', async () => {
-    const signUp = await send('POST', '/api/v2/users', { body: { email: 'logged@example.com', name: 'Logged User', password } });
-    expect(signUp.status).toBe(201);
-    const user = (await signUp.json()) as { id: number };
-    const wrong = await send('POST', '/api/v2/tokens', { body: { email: 'logged@example.com', password: `${password}x` } });
-    expect(wrong.status).toBe(401);
-    const signIn = await send('POST', '/api/v2/tokens', { body: { email: 'logged@example.com', password } });
-    expect(signIn.status).toBe(201);
-    const { token } = (await signIn.json()) as { token: string };
-    const write = await send('POST', '/api/v2/posts?access_token=in-the-query', {
-      body: { title: 'Logged' },
-      headers: { authorization: `Bearer ${token}`, cookie },
-    });
-    // An unknown query parameter is refused; the point here is what the log says of it.
-    expect(write.status).toBe(400);
-    const written = await send('POST', '/api/v2/posts', {
-      body: { title: 'Logged' },
-      headers: { authorization: `Bearer ${token}`, cookie },
-    });
-    expect(written.status).toBe(201);
-    const read = await send('GET', `/api/v2/users/${user.id}`, { headers: { cookie } });
-    expect(read.status).toBe(200);
+  it(
+    'when a user signs up, signs in, writes with its token and sends a cookie, then no password, token or cookie ' +
+      'reaches the log, and each request has one line with what an operator needs',
+    async () => {
+      const signUp = await send('POST', '/api/v2/users', { body: { email: 'logged@example.com', name: 'Logged User', password } });
+      expect(signUp.status).toBe(201);
+      const user = (await signUp.json()) as { id: number };
+      const wrong = await send('POST', '/api/v2/tokens', { body: { email: 'logged@example.com', password: `${password}x` } });
+      expect(wrong.status).toBe(401);
+      const signIn = await send('POST', '/api/v2/tokens', { body: { email: 'logged@example.com', password } });
+      expect(signIn.status).toBe(201);
+      const { token } = (await signIn.json()) as { token: string };
+      const write = await send('POST', '/api/v2/posts?access_token=in-the-query', {
+        body: { title: 'Logged' },
+        headers: { authorization: `Bearer ${token}`, cookie },
+      });
+      // An unknown query parameter is refused; the point here is what the log says of it.
+      expect(write.status).toBe(400);
+      const written = await send('POST', '/api/v2/posts', {
+        body: { title: 'Logged' },
+        headers: { authorization: `Bearer ${token}`, cookie },
+      });
+      expect(written.status).toBe(201);
+      const read = await send('GET', `/api/v2/users/${user.id}`, { headers: { cookie } });
+      expect(read.status).toBe(200);
 
-    const responses = [signUp, wrong, signIn, write, written, read];
-    const requestLines = await Promise.all(responses.map((r) => lineOf(r.headers.get('x-request-id') as string)));
-    const output = server.output();
-    for (const secret of [password, token, token.slice(4, 20), 'cookie-value-that-must-not-leak', 'in-the-query']) {
-      expect(output).not.toContain(secret);
-    }
-    expect(output).not.toMatch(/authorization|"headers"/i);
+      const responses = [signUp, wrong, signIn, write, written, read];
+      const requestLines = await Promise.all(responses.map((r) => lineOf(r.headers.get('x-request-id') as string)));
+      const output = server.output();
+      for (const secret of [password, token, token.slice(4, 20), 'cookie-value-that-must-not-leak', 'in-the-query']) {
+        expect(output).not.toContain(secret);
+      }
+      expect(output).not.toMatch(/authorization|"headers"/i);
 
-    for (const [i, line] of requestLines.entries()) {
-      expect(Object.keys(line)).toEqual(expect.arrayContaining(['reqId', 'method', 'route', 'path', 'status', 'ms', 'remoteAddress']));
-      expect(line.status).toBe(responses[i]?.status);
-      expect(line.path).not.toContain('?');
-    }
-    expect(requestLines[4]).toMatchObject({ method: 'POST', route: '/api/v2/posts', path: '/api/v2/posts', status: 201, userId: user.id });
-    expect(requestLines[5]).toMatchObject({
-      method: 'GET',
-      route: '/api/v2/users/{userId}',
-      path: `/api/v2/users/${user.id}`,
-      status: 200,
-    });
-    expect(requestLines[5]?.bytes).toBe(Number(read.headers.get('content-length')));
-    expect(requestLines[5]?.userId).toBeUndefined();
-  });
+      for (const [i, line] of requestLines.entries()) {
+        expect(Object.keys(line)).toEqual(expect.arrayContaining(['reqId', 'method', 'route', 'path', 'status', 'ms', 'remoteAddress']));
+        expect(line.status).toBe(responses[i]?.status);
+        expect(line.path).not.toContain('?');
+      }
+      expect(requestLines[4]).toMatchObject({
+        method: 'POST',
+        route: '/api/v2/posts',
+        path: '/api/v2/posts',
+        status: 201,
+        userId: user.id,
+      });
+      expect(requestLines[5]).toMatchObject({
+        method: 'GET',
+        route: '/api/v2/users/{userId}',
+        path: `/api/v2/users/${user.id}`,
+        status: 200,
+      });
+      expect(requestLines[5]?.bytes).toBe(Number(read.headers.get('content-length')));
+      expect(requestLines[5]?.userId).toBeUndefined();
+    },
+  );
 
   it('when a request fails on our side, then the error is logged under the request id, and the token it carried is not', async () => {
     await send('POST', '/api/v2/users', { body: { email: 'failing@example.com', name: 'Failing User', password } });

@@ -47,7 +47,7 @@ describe('the server process (src/server.ts)', () => {
     expect(await second.stop()).toBe(0);
   });
 
-  it('when ADMIN_EMAIL and ADMIN_PASSWORD are set, then that admin signs in, and a restart with another password leaves it as it is', async () => {
+  it('when ADMIN_EMAIL and ADMIN_PASSWORD are set, then that admin signs in; a restart with another password leaves it alone', async () => {
     const env = {
       DATABASE_URL: `sqlite:${join(dir, 'admin.db')}`,
       SEED_DEMO_DATA: 'false',
@@ -99,7 +99,7 @@ const exitOf = async (server: SpawnedServer) => ({ code: await server.exited, li
 
 describe('start-up faults', () => {
   describe.skipIf(!redisServerInstalled)('when REDIS_URL names a Redis that is not running', () => {
-    it('then with RATE_LIMIT_FAIL=open it starts and serves without limits, not ready until Redis answers, and counts in Redis once it does', async () => {
+    it('then with RATE_LIMIT_FAIL=open it serves without limits, is not ready until Redis answers, then counts in Redis', async () => {
       const port = await freePort();
       const env = { DATABASE_URL: 'sqlite::memory:', REDIS_URL: `redis://127.0.0.1:${port}`, RATE_LIMIT_FAIL: 'open' };
       const server = await startServerProcess(env);
@@ -120,7 +120,7 @@ describe('start-up faults', () => {
       }
     });
 
-    it('then with RATE_LIMIT_FAIL=closed it starts, answers the API with 503 SERVICE_UNAVAILABLE, and stays alive (/health 200)', async () => {
+    it('then with RATE_LIMIT_FAIL=closed it starts, answers the API with 503 SERVICE_UNAVAILABLE, stays alive (/health 200)', async () => {
       const env = { DATABASE_URL: 'sqlite::memory:', REDIS_URL: `redis://127.0.0.1:${await freePort()}`, RATE_LIMIT_FAIL: 'closed' };
       const server = await startServerProcess(env);
       const list = await fetch(`${server.origin}/api/v2/users`);
@@ -146,7 +146,7 @@ describe('start-up faults', () => {
     });
   });
 
-  it('when every worker dies at start (its port is taken), then each is restarted after a delay that doubles, not in a tight loop', async () => {
+  it('when every worker dies at start (port taken), then each is restarted after a doubling delay, not in a tight loop', async () => {
     const taken = createServer().listen(0, '127.0.0.1');
     await new Promise((resolve) => taken.once('listening', resolve));
     const { port } = taken.address() as { port: number };

@@ -177,17 +177,22 @@ function expectDrained(server: ServerProcess, result: Awaited<ReturnType<typeof 
 describe('graceful shutdown (SIGTERM)', () => {
   beforeAll(() => largeDb(file, users), 60_000);
 
-  it('when SIGTERM arrives in the middle of a burst on fresh connections, then /ready is 503, every request that reached the process is served in full with Connection: close, later ones are refused, and the exit code is 0', async () => {
-    const server = await startServerProcess({
-      DATABASE_URL: `sqlite:${file}`,
-      RATE_LIMITS: 'off',
-      PASSWORD_HASH_COST: '10',
-      SHUTDOWN_DRAIN_MS: String(drainMs),
-    });
-    expectDrained(server, await burstWithSigterm(server, 1));
-  }, 60_000);
+  it(
+    'when SIGTERM arrives in the middle of a burst on fresh connections, then /ready is 503, every request that ' +
+      'reached the process is served in full with Connection: close, later ones are refused, and the exit code is 0',
+    async () => {
+      const server = await startServerProcess({
+        DATABASE_URL: `sqlite:${file}`,
+        RATE_LIMITS: 'off',
+        PASSWORD_HASH_COST: '10',
+        SHUTDOWN_DRAIN_MS: String(drainMs),
+      });
+      expectDrained(server, await burstWithSigterm(server, 1));
+    },
+    60_000,
+  );
 
-  it('when SIGTERM reaches the primary of two workers in the middle of a burst, then each worker drains the same way and the exit code is 0', async () => {
+  it('when SIGTERM reaches the primary of two workers mid-burst, then each worker drains the same way and the exit code is 0', async () => {
     const server = await startServerProcess({
       DATABASE_URL: `sqlite:${file}`,
       RATE_LIMITS: 'off',

@@ -186,7 +186,8 @@ describe.skipIf(!postgresUrl || !redisServerInstalled)(`soak: ${seconds} s of mi
         `soak: ${seconds} s, ${total} requests ${JSON.stringify(statuses)}; ` +
           `workers at start ${JSON.stringify(start)}, at end ${JSON.stringify(end)}, RSS MB every 5 s ${JSON.stringify(samples)}; ` +
           `heap MB after each full collection ${JSON.stringify(heaps)}; ` +
-          `PostgreSQL connections while up ${inPostgresWhileUp}, after stop ${inPostgresAfter}; Redis clients before ${redisBefore}, after stop ${inRedisAfter}`,
+          `PostgreSQL connections while up ${inPostgresWhileUp}, after stop ${inPostgresAfter}; ` +
+          `Redis clients before ${redisBefore}, after stop ${inRedisAfter}`,
       );
       expect(Object.keys(statuses).filter((key) => / 5\d\d$/.test(key))).toEqual([]);
       expect(statuses['limited 429']).toBeGreaterThan(0);

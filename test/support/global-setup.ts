@@ -38,7 +38,8 @@ export default async function setup(project: TestProject) {
     if (missing.length > 0) {
       // vitest reports an error thrown here but still exits 0, so fail the run explicitly.
       console.error(
-        `\nFAIL contract coverage (${project.name}): the specs declare responses no contract test exercised (the recap at the end lists tests skipped for want of a service):\n  ${missing.join('\n  ')}`,
+        `\nFAIL contract coverage (${project.name}): the specs declare responses no contract test exercised ` +
+          `(the recap at the end lists tests skipped for want of a service):\n  ${missing.join('\n  ')}`,
       );
       process.exitCode = 1;
       return;

@@ -39,7 +39,9 @@ describe('the released-contract guard (npm run lint:contracts)', () => {
     const { status } = guard((s) =>
       s.replace(
         "        - $ref: '#/components/parameters/RoleFilter'\n",
-        "        - $ref: '#/components/parameters/RoleFilter'\n        - name: sort\n          in: query\n          required: false\n          description: An order.\n          schema:\n            type: string\n",
+        "        - $ref: '#/components/parameters/RoleFilter'\n" +
+          '        - name: sort\n          in: query\n          required: false\n          description: An order.\n' +
+          '          schema:\n            type: string\n',
       ),
     );
     expect(status).toBe(0);

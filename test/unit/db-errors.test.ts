@@ -28,7 +28,8 @@ describe('sqliteSql one() on a write with RETURNING', () => {
     const conn = new Database(':memory:');
     conn.pragma('foreign_keys = ON');
     conn.exec(
-      'CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id) DEFERRABLE INITIALLY DEFERRED)',
+      'CREATE TABLE a (id INTEGER PRIMARY KEY); ' +
+        'CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id) DEFERRABLE INITIALLY DEFERRED)',
     );
     const sql = sqliteSql(conn);
     await expect(sql.one('INSERT INTO b (a_id) VALUES (?) RETURNING id', [42])).rejects.toMatchObject({
