@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../src/db/knex.js';
 import { startServerProcess, type ServerProcess } from '../support/processes.js';
+import { processDatabase } from '../support/postgres.js';
 
 // Optimistic concurrency across processes (issue 13): two server processes on one database, and
 // writers that all read the same revision of a post and send its ETag in If-Match. The check is
@@ -34,16 +33,7 @@ describe('two server processes, one database: concurrent writers with one If-Mat
     'on %s, when 20 writers spread over two processes PATCH one post with the same If-Match, then exactly one ' +
       'succeeds, the others get 412 and only its change is stored',
     async (_label, engine) => {
-      const schema = `writers_${randomUUID().replace(/-/g, '')}`;
-      const databaseUrl =
-        engine === 'postgres'
-          ? `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
-          : `sqlite:${join(dir, 'app.db')}`;
-      if (engine === 'postgres') {
-        const admin = createDb(postgresUrl as string);
-        await admin.raw(`CREATE SCHEMA ${schema}`);
-        await admin.destroy();
-      }
+      const { databaseUrl, drop } = await processDatabase(engine, dir, 'writers', postgresUrl);
       const env = { DATABASE_URL: databaseUrl, RATE_LIMITS: 'off', SEED_DEMO_DATA: 'false', PASSWORD_HASH_COST: '10' };
       const servers: ServerProcess[] = [];
       try {
@@ -89,11 +79,7 @@ describe('two server processes, one database: concurrent writers with one If-Mat
         }
       } finally {
         await Promise.all(servers.map((s) => s.stop()));
-        if (engine === 'postgres') {
-          const admin = createDb(postgresUrl as string);
-          await admin.raw(`DROP SCHEMA ${schema} CASCADE`);
-          await admin.destroy();
-        }
+        await drop();
       }
     },
   );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/knex.js';
 import { startServerProcess } from '../support/processes.js';
+import { processDatabase } from '../support/postgres.js';
 
 // The crash drill: kill -9 a server while writers create posts (with tags) and users as fast as
 // they can; restart it; every write that was answered 201 must be there as it was answered, and
@@ -63,16 +64,7 @@ describe('crash under write load (kill -9)', () => {
     'on %s, when the server is killed while 4 writers write, then every acknowledged write is there as answered, ' +
       'and nothing is half-written',
     async (label, engine) => {
-      const schema = `crash_${randomUUID().replace(/-/g, '')}`;
-      const databaseUrl =
-        engine === 'postgres'
-          ? `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
-          : `sqlite:${join(dir, 'app.db')}`;
-      if (engine === 'postgres') {
-        const admin = createDb(postgresUrl as string);
-        await admin.raw(`CREATE SCHEMA ${schema}`);
-        await admin.destroy();
-      }
+      const { databaseUrl, drop } = await processDatabase(engine, dir, 'crash', postgresUrl);
       const env = { DATABASE_URL: databaseUrl, RATE_LIMITS: 'off', SEED_DEMO_DATA: 'false', PASSWORD_HASH_COST: '10' };
       try {
         const first = await startServerProcess(env);
@@ -133,11 +125,7 @@ describe('crash under write load (kill -9)', () => {
         expect(stored - acknowledged.length).toBeGreaterThanOrEqual(0);
         expect(stored - acknowledged.length).toBeLessThanOrEqual(unanswered.count);
       } finally {
-        if (engine === 'postgres') {
-          const admin = createDb(postgresUrl as string);
-          await admin.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-          await admin.destroy();
-        }
+        await drop();
       }
     },
     60_000,

@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDb } from '../../src/db/knex.js';
 import { freePort } from './processes.js';
 
 const bin = '/usr/lib/postgresql/15/bin';
@@ -55,5 +57,24 @@ export async function startPrivatePostgres() {
       }
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A database for the server processes of one test: a SQLite file in `dir`, or a schema of its own
+ * on the shared PostgreSQL (`postgresUrl`), which `drop` removes.
+ */
+export async function processDatabase(engine: 'sqlite' | 'postgres', dir: string, prefix: string, postgresUrl = '') {
+  if (engine === 'sqlite') return { databaseUrl: `sqlite:${join(dir, 'app.db')}`, drop: async () => {} };
+  const schema = `${prefix}_${randomUUID().replace(/-/g, '')}`;
+  const run = async (sql: string) => {
+    const admin = createDb(postgresUrl);
+    await admin.raw(sql);
+    await admin.destroy();
+  };
+  await run(`CREATE SCHEMA ${schema}`);
+  return {
+    databaseUrl: `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
   };
 }
